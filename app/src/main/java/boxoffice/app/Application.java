@@ -1,0 +1,90 @@
+package boxoffice.app;
+
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.data.DataModule;
+import boxoffice.app.data.LiquibaseMigrations;
+import boxoffice.app.security.SecurityModule;
+import boxoffice.app.service.AdminAccountProvisioner;
+import boxoffice.app.service.LoginThrottle;
+import boxoffice.app.service.ServiceModule;
+import boxoffice.app.transport.HttpServer;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running booking service: migrated database, admin account, HTTP server, housekeeping. */
+public final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final Injector injector;
+  private final HttpServer server;
+  private final ScheduledExecutorService housekeeping;
+
+  private Application(Injector injector, HttpServer server, ScheduledExecutorService housekeeping) {
+    this.injector = injector;
+    this.server = server;
+    this.housekeeping = housekeeping;
+  }
+
+  /** Migrates, provisions the admin and starts serving; fails fast if any step fails. */
+  public static Application start(AppConfig config, Clock clock, String host) {
+    Injector injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            new BoxofficeModule(config, clock),
+            new DataModule(),
+            new SecurityModule(),
+            new ServiceModule(),
+            new boxoffice.app.transport.TransportModule());
+    try {
+      injector.getInstance(LiquibaseMigrations.class).apply();
+      var outcome =
+          injector
+              .getInstance(AdminAccountProvisioner.class)
+              .ensure(config.admin().email(), config.admin().password());
+      LOG.info("administrator account {}", outcome.name().toLowerCase(java.util.Locale.ROOT));
+      HttpServer server = injector.getInstance(HttpServer.class).start(host, config.http().port());
+      ScheduledExecutorService housekeeping =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("housekeeping").factory());
+      LoginThrottle throttle = injector.getInstance(LoginThrottle.class);
+      housekeeping.scheduleWithFixedDelay(
+          () -> purgeLoginFailures(throttle), 10, 10, TimeUnit.MINUTES);
+      return new Application(injector, server, housekeeping);
+    } catch (RuntimeException e) {
+      injector.getInstance(HikariDataSource.class).close();
+      throw e;
+    }
+  }
+
+  private static void purgeLoginFailures(LoginThrottle throttle) {
+    try {
+      int purged = throttle.purgeExpired();
+      LOG.debug("purged {} expired login failures", purged);
+    } catch (RuntimeException e) {
+      LOG.warn("purging expired login failures failed: {}", e.getMessage());
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Injector injector() {
+    return injector;
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    server.close();
+    injector.getInstance(HikariDataSource.class).close();
+  }
+}

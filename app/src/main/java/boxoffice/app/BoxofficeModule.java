@@ -1,0 +1,36 @@
+package boxoffice.app;
+
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.service.AuthPolicy;
+import boxoffice.app.service.LoginFailureLog;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+
+/** The composition root's own bindings: configuration, the clock, and policies made of config. */
+final class BoxofficeModule extends AbstractModule {
+  private final AppConfig config;
+  private final Clock clock;
+
+  BoxofficeModule(AppConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void configure() {
+    bind(AppConfig.class).toInstance(config);
+    bind(Clock.class).toInstance(clock);
+  }
+
+  @Provides
+  @Singleton
+  AuthPolicy authPolicy() {
+    var auth = config.auth();
+    return new AuthPolicy(
+        config.jwt().refreshTokenTtl(),
+        new LoginFailureLog.Limits(
+            auth.maxFailuresPerEmail(), auth.maxFailuresPerAddress(), auth.throttleWindow()));
+  }
+}

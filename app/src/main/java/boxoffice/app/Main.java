@@ -1,0 +1,43 @@
+package boxoffice.app;
+
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.config.AppConfigLoader;
+import boxoffice.app.config.InvalidConfigException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Starts the booking service with configuration from defaults, config.yml and the environment. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    AppConfig config;
+    try {
+      config = new AppConfigLoader().load(System.getenv());
+    } catch (InvalidConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      Application application = Application.start(config, Clock.systemUTC(), "0.0.0.0");
+      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(application::close));
+      LOG.info(
+          "Boxoffice listening on port {} (profile {}, started in {} ms)",
+          application.port(),
+          config.profile().name().toLowerCase(java.util.Locale.ROOT),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.error("start-up failed: {}", e.getMessage(), e);
+      System.err.println("Boxoffice failed to start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package boxoffice.app.config;
+
+import java.time.Duration;
+
+/** The whole validated configuration of the booking service. */
+public record AppConfig(Profile profile, Http http, Database db, Jwt jwt, Auth auth, Admin admin) {
+
+  /** HTTP server settings. */
+  public record Http(
+      int port, Duration requestTimeout, long maxBodySize, boolean trustForwardedFor) {}
+
+  /** PostgreSQL connection pool settings. */
+  public record Database(
+      String url, String user, String password, int poolSize, Duration connectionTimeout) {}
+
+  /** Token signing and lifetimes. */
+  public record Jwt(
+      String secret,
+      String issuer,
+      String audience,
+      Duration accessTokenTtl,
+      Duration refreshTokenTtl) {
+    @Override
+    public String toString() {
+      return "Jwt[issuer=" + issuer + ", audience=" + audience + ", secret=***]";
+    }
+  }
+
+  /** Password hashing and login throttling. */
+  public record Auth(
+      int bcryptCost,
+      int maxFailuresPerEmail,
+      int maxFailuresPerAddress,
+      Duration throttleWindow) {}
+
+  /** The administrator account ensured at start-up. */
+  public record Admin(String email, String password) {
+    @Override
+    public String toString() {
+      return "Admin[email=" + email + ", password=***]";
+    }
+  }
+}

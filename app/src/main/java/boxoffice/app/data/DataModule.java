@@ -1,0 +1,68 @@
+package boxoffice.app.data;
+
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.service.DependencyProbe;
+import boxoffice.app.service.LoginFailureLog;
+import boxoffice.app.service.RefreshTokenRepository;
+import boxoffice.app.service.Transactions;
+import boxoffice.app.service.UserRepository;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** PostgreSQL adapters: the pool, JDBI, repositories and the database readiness probe. */
+public final class DataModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(Transactions.class).to(JdbiTransactions.class).in(Singleton.class);
+    bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
+    bind(RefreshTokenRepository.class).to(JdbiRefreshTokenRepository.class).in(Singleton.class);
+    bind(LoginFailureLog.class).to(JdbiLoginFailureLog.class).in(Singleton.class);
+    bind(LiquibaseMigrations.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
+  }
+
+  @Provides
+  @Singleton
+  HikariDataSource hikariDataSource(AppConfig config) {
+    return DataSourceFactory.create(config.db(), config.http().requestTimeout());
+  }
+
+  @Provides
+  @Singleton
+  DataSource dataSource(HikariDataSource hikari) {
+    return hikari;
+  }
+
+  @Provides
+  @Singleton
+  Jdbi jdbi(DataSource dataSource) {
+    return Jdbi.create(dataSource)
+        .installPlugin(new SqlObjectPlugin())
+        .installPlugin(new PostgresPlugin());
+  }
+
+  @Provides
+  @Singleton
+  UserDao userDao(Jdbi jdbi) {
+    return jdbi.onDemand(UserDao.class);
+  }
+
+  @Provides
+  @Singleton
+  RefreshTokenDao refreshTokenDao(Jdbi jdbi) {
+    return jdbi.onDemand(RefreshTokenDao.class);
+  }
+
+  @Provides
+  @Singleton
+  LoginFailureDao loginFailureDao(Jdbi jdbi) {
+    return jdbi.onDemand(LoginFailureDao.class);
+  }
+}

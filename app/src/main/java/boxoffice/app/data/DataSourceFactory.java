@@ -1,0 +1,32 @@
+package boxoffice.app.data;
+
+import boxoffice.app.config.AppConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+
+/** Builds the connection pool. */
+final class DataSourceFactory {
+  private DataSourceFactory() {}
+
+  /**
+   * The statement timeout equals the request timeout: the database gives up on a query at the same
+   * moment the client is told the request timed out.
+   */
+  static HikariDataSource create(AppConfig.Database db, Duration statementTimeout) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("boxoffice");
+    hikari.setJdbcUrl(db.url());
+    hikari.setUsername(db.user());
+    hikari.setPassword(db.password());
+    hikari.setMaximumPoolSize(db.poolSize());
+    hikari.setConnectionTimeout(db.connectionTimeout().toMillis());
+    hikari.setValidationTimeout(Math.min(db.connectionTimeout().toMillis(), 1000));
+    hikari.addDataSourceProperty("ApplicationName", "boxoffice");
+    hikari.addDataSourceProperty(
+        "options", "-c statement_timeout=" + statementTimeout.toMillis() + " -c TimeZone=UTC");
+    hikari.addDataSourceProperty("connectTimeout", Math.max(1, db.connectionTimeout().toSeconds()));
+    hikari.addDataSourceProperty("tcpKeepAlive", true);
+    return new HikariDataSource(hikari);
+  }
+}

@@ -1,0 +1,48 @@
+package boxoffice.app.data;
+
+import boxoffice.app.service.RefreshTokenRepository;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Refresh tokens in PostgreSQL. */
+final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
+  private final RefreshTokenDao dao;
+
+  @Inject
+  JdbiRefreshTokenRepository(RefreshTokenDao dao) {
+    this.dao = dao;
+  }
+
+  @Override
+  public void insert(StoredRefreshToken token) {
+    dao.insert(
+        token.id(),
+        token.userId(),
+        token.familyId(),
+        token.tokenHash(),
+        token.expiresAt(),
+        token.createdAt());
+  }
+
+  @Override
+  public Optional<StoredRefreshToken> findForUpdate(byte[] tokenHash) {
+    return dao.findForUpdate(tokenHash);
+  }
+
+  @Override
+  public Optional<UUID> findFamily(byte[] tokenHash) {
+    return dao.findFamily(tokenHash);
+  }
+
+  @Override
+  public void markReplaced(UUID id, UUID replacedBy, Instant at) {
+    dao.markReplaced(id, replacedBy, at);
+  }
+
+  @Override
+  public int revokeFamily(UUID familyId, Instant at) {
+    return dao.revokeFamily(familyId, at);
+  }
+}

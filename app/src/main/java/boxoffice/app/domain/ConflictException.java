@@ -1,0 +1,10 @@
+package boxoffice.app.domain;
+
+/** The request clashes with the current state (duplicate, wrong status, sold out). */
+public final class ConflictException extends DomainException {
+  private static final long serialVersionUID = 1L;
+
+  public ConflictException(String message) {
+    super(message);
+  }
+}

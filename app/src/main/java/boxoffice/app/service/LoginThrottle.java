@@ -1,0 +1,53 @@
+package boxoffice.app.service;
+
+import boxoffice.app.domain.ThrottledException;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Refuses logins for an email or a client address that failed too often within the window. */
+public final class LoginThrottle {
+  private final LoginFailureLog failures;
+  private final LoginFailureLog.Limits limits;
+  private final Clock clock;
+
+  @Inject
+  public LoginThrottle(LoginFailureLog failures, AuthPolicy policy, Clock clock) {
+    this.failures = failures;
+    this.limits = policy.loginLimits();
+    this.clock = clock;
+  }
+
+  public void checkAllowed(String email, String clientAddress) {
+    failures
+        .retryAfter(key(email), clientAddress, clock.instant(), limits)
+        .ifPresent(
+            wait -> {
+              throw new ThrottledException(
+                  "Too many failed logins; try again later", roundUpToSeconds(wait));
+            });
+  }
+
+  public void recordFailure(String email, String clientAddress) {
+    failures.record(key(email), clientAddress, clock.instant());
+  }
+
+  public void recordSuccess(String email) {
+    failures.clear(key(email));
+  }
+
+  /** Drops failures that no longer count; run periodically. */
+  public int purgeExpired() {
+    return failures.purgeOlderThan(clock.instant().minus(limits.window()));
+  }
+
+  private static String key(String email) {
+    return email.toLowerCase(Locale.ROOT);
+  }
+
+  private static Duration roundUpToSeconds(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Duration.ofSeconds(seconds);
+  }
+}

@@ -1,0 +1,160 @@
+package boxoffice.app.service;
+
+import boxoffice.app.domain.AuthenticationException;
+import boxoffice.app.domain.ConflictException;
+import boxoffice.app.domain.Credentials;
+import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.Role;
+import boxoffice.app.domain.User;
+import boxoffice.app.service.RefreshTokenRepository.StoredRefreshToken;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Email + password accounts with JWT access tokens and rotating refresh tokens. */
+public final class PasswordAuthService implements AuthService {
+  private static final String BAD_CREDENTIALS = "Invalid email or password";
+  private static final String BAD_REFRESH_TOKEN = "Invalid or expired refresh token";
+
+  private final Transactions transactions;
+  private final UserRepository users;
+  private final RefreshTokenRepository refreshTokens;
+  private final LoginThrottle throttle;
+  private final PasswordHasher hasher;
+  private final TokenIssuer tokenIssuer;
+  private final AuthPolicy policy;
+  private final Clock clock;
+
+  /** Checked when the email is unknown, so both failures cost the same time. */
+  private final String dummyHash;
+
+  @Inject
+  public PasswordAuthService(
+      Transactions transactions,
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      LoginThrottle throttle,
+      PasswordHasher hasher,
+      TokenIssuer tokenIssuer,
+      AuthPolicy policy,
+      Clock clock) {
+    this.transactions = transactions;
+    this.users = users;
+    this.refreshTokens = refreshTokens;
+    this.throttle = throttle;
+    this.hasher = hasher;
+    this.tokenIssuer = tokenIssuer;
+    this.policy = policy;
+    this.clock = clock;
+    this.dummyHash = hasher.hash(RefreshTokens.generate());
+  }
+
+  @Override
+  public User register(RegisterCommand command) {
+    String hash = hasher.hash(command.password());
+    var newUser =
+        new UserRepository.NewUser(
+            UUID.randomUUID(), command.email(), command.name(), Role.USER, hash);
+    return users
+        .insert(newUser)
+        .orElseThrow(() -> new ConflictException("An account with this email already exists"));
+  }
+
+  @Override
+  public TokenPair login(LoginCommand command) {
+    throttle.checkAllowed(command.email(), command.clientAddress());
+    Optional<UserRepository.UserCredentials> account =
+        users.findCredentialsByEmail(command.email());
+    boolean verified = passwordMatches(command.password(), account);
+    if (!verified) {
+      throttle.recordFailure(command.email(), command.clientAddress());
+      throw new AuthenticationException(BAD_CREDENTIALS);
+    }
+    throttle.recordSuccess(command.email());
+    User user = account.orElseThrow().user();
+    return transactions.inTransaction(() -> startSession(user, UUID.randomUUID()));
+  }
+
+  private boolean passwordMatches(
+      String password, Optional<UserRepository.UserCredentials> account) {
+    // Overlong passwords were never accepted at sign-up; bcrypt would truncate them anyway.
+    boolean acceptable =
+        password.getBytes(StandardCharsets.UTF_8).length <= Credentials.MAX_PASSWORD_BYTES;
+    String hash = account.filter(a -> acceptable).map(a -> a.passwordHash()).orElse(dummyHash);
+    boolean matches = hasher.matches(acceptable ? password : "", hash);
+    return matches && acceptable && account.isPresent();
+  }
+
+  @Override
+  public TokenPair refresh(String refreshToken) {
+    if (refreshToken == null || refreshToken.isBlank()) {
+      throw new AuthenticationException(BAD_REFRESH_TOKEN);
+    }
+    byte[] hash = RefreshTokens.hash(refreshToken);
+    Instant now = clock.instant();
+    // The family revocation of a reused token must commit, so the outcome is returned, not thrown.
+    Optional<TokenPair> pair = transactions.inTransaction(() -> rotate(hash, now));
+    return pair.orElseThrow(() -> new AuthenticationException(BAD_REFRESH_TOKEN));
+  }
+
+  private Optional<TokenPair> rotate(byte[] hash, Instant now) {
+    Optional<StoredRefreshToken> found = refreshTokens.findForUpdate(hash);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredRefreshToken presented = found.get();
+    if (presented.isSpent()) {
+      refreshTokens.revokeFamily(presented.familyId(), now);
+      return Optional.empty();
+    }
+    if (!presented.expiresAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    Optional<User> user = users.findById(presented.userId());
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    UUID nextId = UUID.randomUUID();
+    TokenPair pair = issue(user.get(), presented.familyId(), nextId, now);
+    refreshTokens.markReplaced(presented.id(), nextId, now);
+    return Optional.of(pair);
+  }
+
+  @Override
+  public void logout(String refreshToken) {
+    if (refreshToken == null || refreshToken.isBlank()) {
+      return;
+    }
+    Instant now = clock.instant();
+    refreshTokens
+        .findFamily(RefreshTokens.hash(refreshToken))
+        .ifPresent(family -> refreshTokens.revokeFamily(family, now));
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String accessToken) {
+    return tokenIssuer.verify(accessToken);
+  }
+
+  private TokenPair startSession(User user, UUID familyId) {
+    return issue(user, familyId, UUID.randomUUID(), clock.instant());
+  }
+
+  private TokenPair issue(User user, UUID familyId, UUID tokenId, Instant now) {
+    String refreshToken = RefreshTokens.generate();
+    refreshTokens.insert(
+        new StoredRefreshToken(
+            tokenId,
+            user.id(),
+            familyId,
+            RefreshTokens.hash(refreshToken),
+            now.plus(policy.refreshTokenTtl()),
+            now,
+            Optional.empty(),
+            Optional.empty()));
+    return new TokenPair(tokenIssuer.issue(user), refreshToken, tokenIssuer.accessTokenTtl());
+  }
+}

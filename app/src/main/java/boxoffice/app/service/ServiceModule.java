@@ -1,0 +1,16 @@
+package boxoffice.app.service;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+
+/** Binds the use cases to their implementations. */
+public final class ServiceModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(AuthService.class).to(PasswordAuthService.class).in(Singleton.class);
+    bind(UserService.class).to(AccountUserService.class).in(Singleton.class);
+    bind(LoginThrottle.class).in(Singleton.class);
+    bind(HealthService.class).in(Singleton.class);
+    bind(AdminAccountProvisioner.class).in(Singleton.class);
+  }
+}

@@ -1,0 +1,28 @@
+package boxoffice.app.service;
+
+import boxoffice.app.domain.Role;
+import boxoffice.app.domain.User;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: where accounts live. Emails are matched case-insensitively. */
+public interface UserRepository {
+  /** Inserts a new account; empty when the email is already taken. */
+  Optional<User> insert(NewUser user);
+
+  Optional<UserCredentials> findCredentialsByEmail(String email);
+
+  Optional<User> findById(UUID id);
+
+  /** Up to {@code limit} users after {@code after}, oldest first. */
+  List<User> list(Optional<UserKey> after, int limit);
+
+  void updatePasswordAndRole(UUID id, String passwordHash, Role role);
+
+  /** An account about to be stored. */
+  record NewUser(UUID id, String email, String name, Role role, String passwordHash) {}
+
+  /** An account with its password hash, for login only. */
+  record UserCredentials(User user, String passwordHash) {}
+}

@@ -1,0 +1,45 @@
+package boxoffice.app.transport;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
+
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One JSON line per request: method, route template (never the raw path with ids), status,
+ * duration, request id and user id. Never headers or bodies, so never tokens or passwords.
+ */
+final class AccessLog {
+  private static final Logger LOG = LoggerFactory.getLogger("boxoffice.access");
+
+  void log(Context ctx, Float durationMs) {
+    String route = routeOf(ctx);
+    String userId =
+        AuthMiddleware.optionalPrincipal(ctx).map(p -> p.userId().toString()).orElse(null);
+    // requestId comes from the logging context (MDC), set when the request arrived.
+    LOG.info(
+        "{} {} {} {}ms",
+        v("method", ctx.method().name()),
+        v("route", route),
+        v("status", ctx.statusCode()),
+        v("durationMs", Math.round(durationMs * 10) / 10.0),
+        kv(AuthMiddleware.MDC_KEY, userId));
+    MDC.remove(RequestIdMiddleware.MDC_KEY);
+    MDC.remove(AuthMiddleware.MDC_KEY);
+  }
+
+  /** Unmatched requests log as "unmatched", so arbitrary paths never reach the logs. */
+  static String routeOf(Context ctx) {
+    try {
+      String template = ctx.endpointHandlerPath();
+      return template == null || template.equals("*") || template.isEmpty()
+          ? "unmatched"
+          : template;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+}

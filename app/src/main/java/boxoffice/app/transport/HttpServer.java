@@ -1,0 +1,106 @@
+package boxoffice.app.transport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The HTTP server: Javalin with middleware, routes, error mapping and API documentation. */
+public final class HttpServer implements AutoCloseable {
+  static final String OPENAPI_PATH = "/openapi.json";
+
+  private final Javalin app;
+  private final TimeoutMiddleware timeout;
+  private final List<Router.Route> routes;
+
+  @Inject
+  HttpServer(
+      ObjectMapper mapper,
+      MaxBodySize maxBodySize,
+      Router router,
+      TimeoutMiddleware timeout,
+      RequestIdMiddleware requestIds,
+      AuthMiddleware auth,
+      AccessLog accessLog,
+      ProblemResponder problems) {
+    this.timeout = timeout;
+    this.routes = router.routes();
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.useVirtualThreads = true;
+              config.http.prefer405over404 = true;
+              config.http.maxRequestSize = maxBodySize.bytes();
+              config.http.defaultContentType = "application/json; charset=utf-8";
+              config.jsonMapper(new JavalinJackson(mapper, true));
+              config.requestLogger.http(accessLog::log);
+              config.registerPlugin(
+                  new OpenApiPlugin(
+                      openApi ->
+                          openApi
+                              .withDocumentationPath(OPENAPI_PATH)
+                              .withDefinitionConfiguration(
+                                  (version, definition) ->
+                                      definition
+                                          .withInfo(
+                                              info ->
+                                                  info.title("Boxoffice API")
+                                                      .version("1")
+                                                      .description(
+                                                          "Ticket booking for events. Errors are"
+                                                              + " RFC 9457 problem+json; lists"
+                                                              + " are keyset-paged with opaque"
+                                                              + " cursors."))
+                                          .withSecurity(
+                                              security ->
+                                                  security.withBearerAuth(
+                                                      "bearerAuth", bearer -> {})))));
+              config.registerPlugin(
+                  new SwaggerPlugin(
+                      swagger -> {
+                        swagger.setDocumentationPath(OPENAPI_PATH);
+                        swagger.setUiPath("/swagger");
+                      }));
+            });
+    app.before(requestIds::assign);
+    app.beforeMatched(auth::authorize);
+    app.after(HttpServer::declareUtf8);
+    problems.register(app);
+    for (Router.Route route : routes) {
+      app.addHttpHandler(
+          route.method(), route.path(), timeout.wrap(route.handler()), route.access());
+    }
+  }
+
+  /** JSON is UTF-8 by definition; saying so keeps clients that sniff charsets correct. */
+  private static void declareUtf8(io.javalin.http.Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type != null && type.startsWith("application/json") && !type.contains("charset")) {
+      ctx.contentType("application/json; charset=utf-8");
+    }
+  }
+
+  public HttpServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The bound port (useful when started on port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  List<Router.Route> routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    timeout.close();
+  }
+}

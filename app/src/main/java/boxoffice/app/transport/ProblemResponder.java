@@ -1,0 +1,173 @@
+package boxoffice.app.transport;
+
+import boxoffice.app.domain.AuthenticationException;
+import boxoffice.app.domain.ConflictException;
+import boxoffice.app.domain.DomainException;
+import boxoffice.app.domain.ForbiddenException;
+import boxoffice.app.domain.NotFoundException;
+import boxoffice.app.domain.ThrottledException;
+import boxoffice.app.domain.ValidationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into RFC 9457 problem+json. Client mistakes get their 4xx; anything
+ * unexpected is logged with the request id and answered with a generic 500 that reveals nothing.
+ */
+final class ProblemResponder {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+  private static final String QUERY_CANCELED = "57014";
+  private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
+
+  private final ObjectMapper mapper;
+
+  @Inject
+  ProblemResponder(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  void register(Javalin app) {
+    app.exception(DomainException.class, (e, ctx) -> domain(e, ctx));
+    app.exception(HttpProblemException.class, (e, ctx) -> http(e, ctx));
+    app.exception(HttpResponseException.class, (e, ctx) -> framework(e, ctx));
+    app.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
+  }
+
+  private void domain(DomainException e, Context ctx) {
+    switch (e) {
+      case ValidationException v ->
+          write(
+              ctx,
+              422,
+              "validation-failed",
+              "Validation failed",
+              v.getMessage(),
+              v.violations().stream()
+                  .map(f -> new Problem.FieldError(f.field(), f.message()))
+                  .toList());
+      case AuthenticationException a -> {
+        ctx.header("WWW-Authenticate", "Bearer");
+        write(ctx, 401, "unauthorized", "Unauthorized", a.getMessage(), null);
+      }
+      case ForbiddenException f -> write(ctx, 403, "forbidden", "Forbidden", f.getMessage(), null);
+      case NotFoundException n -> write(ctx, 404, "not-found", "Not Found", n.getMessage(), null);
+      case ConflictException c -> write(ctx, 409, "conflict", "Conflict", c.getMessage(), null);
+      case ThrottledException t -> {
+        ctx.header("Retry-After", String.valueOf(t.retryAfter().toSeconds()));
+        write(ctx, 429, "too-many-requests", "Too Many Requests", t.getMessage(), null);
+      }
+    }
+  }
+
+  private void http(HttpProblemException e, Context ctx) {
+    e.retryAfter().ifPresent(d -> ctx.header("Retry-After", String.valueOf(d.toSeconds())));
+    write(
+        ctx,
+        e.status(),
+        e.slug(),
+        HttpStatus.forStatus(e.status()).getMessage(),
+        e.getMessage(),
+        null);
+  }
+
+  /** Javalin's own refusals: unknown route, wrong method, oversized body. */
+  private void framework(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String detail =
+        switch (status) {
+          case 404 -> "There is no resource at this path";
+          case 405 -> "This method is not allowed on this resource";
+          case 413 -> "The request body is too large";
+          default -> "The request could not be processed";
+        };
+    if (status >= 500) {
+      unexpected(e, ctx);
+      return;
+    }
+    write(ctx, status, slugOf(status), HttpStatus.forStatus(status).getMessage(), detail, null);
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    Optional<SQLException> sql = sqlCause(e);
+    if (sql.isPresent() && isDatabaseUnavailable(sql.get())) {
+      LOG.warn("database unavailable: {}", sql.get().getMessage());
+      ctx.header("Retry-After", String.valueOf(DATABASE_RETRY.toSeconds()));
+      write(
+          ctx,
+          503,
+          "dependency-unavailable",
+          "Service Unavailable",
+          "The database is unavailable; try again shortly",
+          null);
+      return;
+    }
+    LOG.error("unexpected failure on {} {}", ctx.method(), ctx.endpointHandlerPath(), e);
+    write(
+        ctx,
+        500,
+        "internal-error",
+        "Internal Server Error",
+        "An unexpected error occurred; quote the request id when reporting it",
+        null);
+  }
+
+  private static boolean isDatabaseUnavailable(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof SQLTransientConnectionException
+        || QUERY_CANCELED.equals(state)
+        || (state != null && state.startsWith("08"));
+  }
+
+  private static Optional<SQLException> sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return Optional.of(sql);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String slugOf(int status) {
+    return HttpStatus.forStatus(status)
+        .getMessage()
+        .toLowerCase(java.util.Locale.ROOT)
+        .replace(' ', '-');
+  }
+
+  void write(
+      Context ctx,
+      int status,
+      String slug,
+      String title,
+      String detail,
+      List<Problem.FieldError> errors) {
+    Problem problem =
+        new Problem(
+            Problem.TYPE_PREFIX + slug,
+            title,
+            status,
+            detail,
+            ctx.path(),
+            RequestIdMiddleware.of(ctx),
+            errors);
+    try {
+      ctx.status(status)
+          .contentType(Problem.CONTENT_TYPE)
+          .result(mapper.writeValueAsBytes(problem));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a problem body is always serialisable", e);
+    }
+  }
+}
