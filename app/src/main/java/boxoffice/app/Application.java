@@ -77,6 +77,10 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  public java.util.List<boxoffice.app.transport.Endpoint> routes() {
+    return server.endpoints();
+  }
+
   public Injector injector() {
     return injector;
   }

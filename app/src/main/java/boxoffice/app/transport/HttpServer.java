@@ -94,8 +94,9 @@ public final class HttpServer implements AutoCloseable {
     return app.port();
   }
 
-  List<Router.Route> routes() {
-    return routes;
+  /** Every route of the service, for documentation checks and operations. */
+  public List<Endpoint> endpoints() {
+    return routes.stream().map(r -> new Endpoint(r.method().name(), r.path())).toList();
   }
 
   @Override

@@ -1,0 +1,202 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Whatever a client sends, it gets a precise 4xx problem+json, never a 5xx or internals. */
+class HostileInputIT {
+  private static final String JSON = "application/json";
+  private static final String REGISTER = "/api/v1/auth/register";
+  private static final String LOGIN = "/api/v1/auth/login";
+  private static final String REFRESH = "/api/v1/auth/refresh";
+  private static final String LOGOUT = "/api/v1/auth/logout";
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(java.util.Map.of("MAX_BODY_SIZE", "4KiB"));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  record Case(String method, String path, String contentType, byte[] body, int expected) {
+    static Case of(String method, String path, String contentType, String body, int expected) {
+      return new Case(
+          method,
+          path,
+          contentType,
+          body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+          expected);
+    }
+  }
+
+  private static List<Case> cases() {
+    List<Case> cases = new ArrayList<>();
+    for (String path : List.of(REGISTER, LOGIN, REFRESH, LOGOUT)) {
+      cases.add(Case.of("POST", path, JSON, "{", 400));
+      cases.add(Case.of("POST", path, JSON, "[]", 400));
+      cases.add(Case.of("POST", path, JSON, "null", 400));
+      cases.add(Case.of("POST", path, JSON, "42", 400));
+      cases.add(Case.of("POST", path, JSON, "\"text\"", 400));
+      cases.add(Case.of("POST", path, JSON, "", 400));
+      cases.add(Case.of("POST", path, JSON, "{} {}", 400));
+      cases.add(Case.of("POST", path, JSON, "{\"a\":1,\"a\":2}", 400));
+      cases.add(Case.of("POST", path, "text/plain", "{}", 415));
+      cases.add(Case.of("POST", path, null, "{}", 415));
+      cases.add(Case.of("POST", path, "application/xml", "<a/>", 415));
+      cases.add(Case.of("POST", path, "application/json; charset=latin1", "{}", 415));
+      cases.add(
+          new Case(
+              "POST",
+              path,
+              JSON,
+              new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+              400));
+      cases.add(Case.of("POST", path, JSON, "{\"x\":\"" + "a".repeat(5000) + "\"}", 413));
+      cases.add(Case.of("PUT", path, JSON, "{}", 405));
+    }
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":5,\"password\":\"password-1\",\"name\":\"n\"}",
+            422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":[\"a@b.co\"],\"password\":\"password-1\",\"name\":\"n\"}",
+            422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":{\"x\":1},\"password\":\"p\",\"name\":\"n\"}",
+            422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":true,\"password\":\"password-1\",\"name\":\"n\"}",
+            422));
+    cases.add(
+        Case.of("POST", REGISTER, JSON, "{\"email\":null,\"password\":null,\"name\":null}", 422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":\"a@b.co\",\"password\":12345678,\"name\":\"n\"}",
+            422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":\"a@b.co\",\"password\":\"password-1\",\"name\":\""
+                + "n".repeat(101)
+                + "\"}",
+            422));
+    cases.add(
+        Case.of(
+            "POST",
+            REGISTER,
+            JSON,
+            "{\"email\":\"<script>@x.y\",\"password\":\"password-1\",\"name\":\"n\"}",
+            201));
+    cases.add(Case.of("POST", LOGIN, JSON, "{\"email\":\"a@b.co\"}", 422));
+    cases.add(Case.of("POST", LOGIN, JSON, "{\"email\":\"a@b.co\",\"password\":1.5}", 422));
+    cases.add(Case.of("POST", LOGIN, JSON, "{\"email\":\"' OR 1=1 --\",\"password\":\"x\"}", 401));
+    cases.add(Case.of("POST", REFRESH, JSON, "{\"refreshToken\":123}", 422));
+    cases.add(
+        Case.of("POST", REFRESH, JSON, "{\"refreshToken\":\"" + "x".repeat(600) + "\"}", 422));
+    cases.add(Case.of("GET", "/api/v1/nothing-here", null, null, 404));
+    cases.add(Case.of("GET", "/api/v1/users/me/../../../etc/passwd", null, null, 404));
+    cases.add(Case.of("GET", "/", null, null, 404));
+    cases.add(Case.of("DELETE", "/api/v1/users/me", null, null, 405));
+    cases.add(Case.of("GET", "/api/v1/auth/login", null, null, 405));
+    cases.add(Case.of("GET", "/api/v1/users/me", null, null, 401));
+    cases.add(Case.of("GET", "/api/v1/admin/users?limit=-1", null, null, 401));
+    return cases;
+  }
+
+  @Test
+  void everyBadRequestGetsItsOwn4xxProblemWithoutInternals() {
+    List<Case> cases = cases();
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+    for (Case c : cases) {
+      var response = app.http().raw(c.method(), c.path(), c.contentType(), c.body());
+      String label = c.method() + " " + c.path() + " " + c.contentType() + " -> " + response;
+
+      assertThat(response.status()).as(label).isEqualTo(c.expected()).isLessThan(500);
+      assertThat(response.header("X-Request-Id")).as(label).isNotBlank();
+      if (c.expected() >= 400) {
+        assertThat(response.header("Content-Type"))
+            .as(label)
+            .startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).as(label).isEqualTo(c.expected());
+        assertThat(problem.get("title").asText()).as(label).isNotBlank();
+        assertThat(problem.get("type").asText()).as(label).startsWith("https://");
+        assertThat(problem.get("requestId").asText())
+            .as(label)
+            .isEqualTo(response.header("X-Request-Id"));
+        assertThat(response.body())
+            .as(label)
+            .doesNotContain(
+                "Exception", "java.", "boxoffice.app", "org.", "com.", "SQL", "\tat ", "jdbc");
+      }
+    }
+  }
+
+  @Test
+  void aSaneRequestIdIsEchoedAndAnInsaneOneReplaced() {
+    var kept =
+        app.http()
+            .send(app.http().request("/health/live", null).header("X-Request-Id", "trace-42.abc"));
+    var replaced =
+        app.http()
+            .send(
+                app.http()
+                    .request("/health/live", null)
+                    .header("X-Request-Id", "bad id with spaces"));
+    var tooLong =
+        app.http()
+            .send(app.http().request("/health/live", null).header("X-Request-Id", "a".repeat(65)));
+
+    assertThat(kept.header("X-Request-Id")).isEqualTo("trace-42.abc");
+    assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
+    assertThat(tooLong.header("X-Request-Id")).hasSize(36);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedToo() {
+    byte[] big = ("{\"x\":\"" + "a".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    var request =
+        app.http()
+            .request(REGISTER, null)
+            .header("Content-Type", JSON)
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big)));
+
+    var response = app.http().send(request);
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
+  }
+}

@@ -1,0 +1,65 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenApiIT {
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void everyRegisteredRouteIsDocumented() {
+    JsonNode document = app.http().get("/openapi.json").json();
+    JsonNode paths = document.get("paths");
+
+    var routes = app.application().routes();
+    assertThat(routes).isNotEmpty();
+    for (var route : routes) {
+      String openApiPath = route.path().replaceAll("\\{(\\w+)}", "{$1}");
+      JsonNode operations = paths.get(openApiPath);
+      assertThat(operations).as("documented path %s", route.path()).isNotNull();
+      assertThat(operations.has(route.method().toLowerCase(Locale.ROOT)))
+          .as("documented %s %s", route.method(), route.path())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void protectedRoutesDeclareTheBearerSchemeAndErrorsAreProblems() {
+    JsonNode document = app.http().get("/openapi.json").json();
+
+    assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(document.at("/paths/~1api~1v1~1users~1me/get/security").toString())
+        .contains("bearerAuth");
+    assertThat(
+            document
+                .at("/paths/~1api~1v1~1auth~1register/post/responses/422/content")
+                .has("application/problem+json"))
+        .isTrue();
+    assertThat(document.at("/components/schemas/RegisterRequest/properties").has("email")).isTrue();
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    var page = app.http().get("/swagger");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("swagger-ui").contains("/openapi.json");
+  }
+}

@@ -1,0 +1,93 @@
+package boxoffice.app.functional;
+
+import boxoffice.app.Application;
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.config.AppConfigLoader;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real booking service on a random port against its own fresh database: what functional tests
+ * speak HTTP to.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@boxoffice.test";
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256!";
+
+  private final TestDatabase database;
+  private final boolean ownsDatabase;
+  private final MutableClock clock;
+  private final Application application;
+  private final HttpApi http;
+
+  private TestApp(TestDatabase database, boolean ownsDatabase, Map<String, String> overrides) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
+    this.clock = new MutableClock();
+    AppConfig config = new AppConfigLoader().load(environment(database, overrides));
+    try {
+      this.application = Application.start(config, clock, "127.0.0.1");
+    } catch (RuntimeException e) {
+      if (ownsDatabase) {
+        database.close();
+      }
+      throw e;
+    }
+    this.http = new HttpApi("http://127.0.0.1:" + application.port());
+  }
+
+  public static TestApp start() {
+    return start(Map.of());
+  }
+
+  /** Starts on a new database; {@code overrides} are environment variables such as BCRYPT_COST. */
+  public static TestApp start(Map<String, String> overrides) {
+    return new TestApp(TestDatabase.create(), true, overrides);
+  }
+
+  /** Starts on an existing database (a second instance, or a restart); the caller owns it. */
+  public static TestApp startOn(TestDatabase database, Map<String, String> overrides) {
+    return new TestApp(database, false, overrides);
+  }
+
+  static Map<String, String> environment(TestDatabase database, Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put("HTTP_PORT", "0");
+    env.put("DB_URL", database.url());
+    env.put("DB_USER", database.user());
+    env.put("DB_PASSWORD", database.password());
+    env.put("DB_POOL_SIZE", "8");
+    env.put("JWT_SECRET", JWT_SECRET);
+    env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // The cheapest cost bcrypt allows keeps the suite fast; the production default is 12.
+    env.put("BCRYPT_COST", "4");
+    env.putAll(overrides);
+    return env;
+  }
+
+  public HttpApi http() {
+    return http;
+  }
+
+  public MutableClock clock() {
+    return clock;
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  public Application application() {
+    return application;
+  }
+
+  @Override
+  public void close() {
+    application.close();
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+}

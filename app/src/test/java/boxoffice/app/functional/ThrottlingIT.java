@@ -1,0 +1,108 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each test sends from its own client address (the app trusts X-Forwarded-For here). */
+class ThrottlingIT {
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(Map.of("HTTP_TRUST_FORWARDED_FOR", "true"));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void fiveFailuresForOneEmailThrottleItEvenWithTheRightPassword() {
+    register("victim@example.org");
+    for (int i = 0; i < 5; i++) {
+      assertThat(login("victim@example.org", "wrong-password", "10.0.1." + i).status())
+          .isEqualTo(401);
+    }
+
+    var throttled = login("VICTIM@example.org", "right-password", "10.0.1.99");
+
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 900);
+    assertThat(login("other-user@example.org", "whatever-pw", "10.0.1.99").status()).isEqualTo(401);
+  }
+
+  @Test
+  void throttlingEndsWhenTheWindowPasses() {
+    register("patient@example.org");
+    for (int i = 0; i < 5; i++) {
+      login("patient@example.org", "wrong-password", "10.0.2.1");
+    }
+    assertThat(login("patient@example.org", "right-password", "10.0.2.2").status()).isEqualTo(429);
+
+    app.clock().advance(Duration.ofMinutes(15).plusSeconds(1));
+
+    assertThat(login("patient@example.org", "right-password", "10.0.2.2").status()).isEqualTo(200);
+  }
+
+  @Test
+  void twentyFailuresFromOneAddressThrottleThatAddress() {
+    register("roamer@example.org");
+    for (int i = 0; i < 20; i++) {
+      assertThat(login("guess" + i + "@example.org", "wrong-password", "10.0.3.7").status())
+          .isEqualTo(401);
+    }
+
+    var throttled = login("roamer@example.org", "right-password", "10.0.3.7");
+    var elsewhere = login("roamer@example.org", "right-password", "10.0.3.8");
+
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.header("Retry-After")).isNotBlank();
+    assertThat(elsewhere.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aSuccessfulLoginClearsTheEmailsFailures() {
+    register("forgetful@example.org");
+    for (int i = 0; i < 4; i++) {
+      login("forgetful@example.org", "wrong-password", "10.0.4.1");
+    }
+    assertThat(login("forgetful@example.org", "right-password", "10.0.4.1").status())
+        .isEqualTo(200);
+
+    for (int i = 0; i < 4; i++) {
+      login("forgetful@example.org", "wrong-password", "10.0.4.1");
+    }
+
+    assertThat(login("forgetful@example.org", "right-password", "10.0.4.1").status())
+        .isEqualTo(200);
+  }
+
+  private static void register(String email) {
+    var response =
+        app.http()
+            .post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", "right-password", "name", "T"));
+    assertThat(response.status()).isEqualTo(201);
+  }
+
+  private static HttpApi.Response login(String email, String password, String address) {
+    return app.http()
+        .send(
+            app.http()
+                .request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        HttpApi.json(Map.of("email", email, "password", password)))));
+  }
+}
