@@ -35,9 +35,8 @@ final class AccessLog {
   static String routeOf(Context ctx) {
     try {
       String template = ctx.endpointHandlerPath();
-      return template == null || template.equals("*") || template.isEmpty()
-          ? "unmatched"
-          : template;
+      // Javalin reports a sentence rather than a path when nothing matched.
+      return template != null && template.startsWith("/") ? template : "unmatched";
     } catch (RuntimeException e) {
       return "unmatched";
     }
