@@ -38,6 +38,10 @@ public final class HttpServer implements AutoCloseable {
               config.http.defaultContentType = "application/json; charset=utf-8";
               config.jsonMapper(new JavalinJackson(mapper, true));
               config.requestLogger.http(accessLog::log);
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+              config.jetty.modifyServletContextHandler(
+                  handler -> handler.setErrorHandler(new JettyProblemErrorHandler()));
               config.registerPlugin(
                   new OpenApiPlugin(
                       openApi ->

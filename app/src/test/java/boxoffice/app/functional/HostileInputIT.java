@@ -179,4 +179,27 @@ class HostileInputIT {
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
   }
+
+  @Test
+  void requestsRefusedBeforeRoutingStillGetProblems() throws Exception {
+    int port = java.net.URI.create(app.http().baseUrl()).getPort();
+    List<String> requests =
+        List.of(
+            "GET /api/v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GARBAGE\r\n\r\n",
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+    for (String request : requests) {
+      try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        String answer =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        String label = request.substring(0, Math.min(40, request.length()));
+
+        assertThat(answer).as(label).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        assertThat(answer).as(label).contains("Content-Type: application/problem+json");
+        assertThat(answer).as(label).doesNotContain("<h1>", "Exception", "jetty");
+      }
+    }
+  }
 }
