@@ -1,0 +1,50 @@
+package boxoffice.app.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event with its seat accounting. {@code seatsBooked} is the sum of confirmed quantities. */
+public record Event(
+    UUID id,
+    String title,
+    String description,
+    String venue,
+    Instant startsAt,
+    Instant endsAt,
+    int capacity,
+    int seatsBooked,
+    EventStatus status,
+    int version,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public int seatsAvailable() {
+    return capacity - seatsBooked;
+  }
+
+  public boolean hasStarted(Instant now) {
+    return !startsAt.isAfter(now);
+  }
+
+  /** Whether the caller may see this event at all (drafts are for administrators). */
+  public boolean isVisibleTo(boolean admin) {
+    return admin || status.isPublic();
+  }
+
+  /**
+   * Checks that moving to {@code target} is allowed now; throws {@link ConflictException}
+   * explaining why not.
+   */
+  public void checkMoveTo(EventStatus target, Instant now) {
+    if (!status.canMoveTo(target)) {
+      throw new ConflictException("An event cannot move from " + status + " to " + target);
+    }
+    if (target == EventStatus.DRAFT && seatsBooked > 0) {
+      throw new ConflictException(
+          "A published event with confirmed bookings cannot return to DRAFT; cancel it instead");
+    }
+    if (target == EventStatus.COMPLETED && !hasStarted(now)) {
+      throw new ConflictException("An event cannot be completed before it starts");
+    }
+  }
+}

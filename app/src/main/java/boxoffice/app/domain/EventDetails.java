@@ -1,0 +1,59 @@
+package boxoffice.app.domain;
+
+import java.time.Instant;
+
+/**
+ * The editable fields of an event, validated together: title 1..200 characters, description at
+ * most 5000, venue 1..200, capacity 1..1,000,000 and an end after the start.
+ */
+public record EventDetails(
+    String title, String description, String venue, Instant startsAt, Instant endsAt, Integer capacity) {
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_DESCRIPTION = 5000;
+  public static final int MAX_VENUE = 200;
+  public static final int MAX_CAPACITY = 1_000_000;
+
+  public EventDetails {
+    title = title == null ? null : title.strip();
+    venue = venue == null ? null : venue.strip();
+    description = description == null ? "" : description;
+    Violations violations = new Violations();
+    if (violations.require(title, "title")) {
+      violations.check(
+          !title.isEmpty() && title.length() <= MAX_TITLE,
+          "title",
+          "must be 1 to " + MAX_TITLE + " characters");
+    }
+    violations.check(
+        description.length() <= MAX_DESCRIPTION,
+        "description",
+        "must be at most " + MAX_DESCRIPTION + " characters");
+    if (violations.require(venue, "venue")) {
+      violations.check(
+          !venue.isEmpty() && venue.length() <= MAX_VENUE,
+          "venue",
+          "must be 1 to " + MAX_VENUE + " characters");
+    }
+    boolean hasStart = violations.require(startsAt, "startsAt");
+    if (violations.require(endsAt, "endsAt") && hasStart) {
+      violations.check(endsAt.isAfter(startsAt), "endsAt", "must be after startsAt");
+    }
+    if (violations.require(capacity, "capacity")) {
+      violations.check(
+          capacity >= 1 && capacity <= MAX_CAPACITY,
+          "capacity",
+          "must be between 1 and " + MAX_CAPACITY);
+    }
+    violations.throwIfAny();
+  }
+
+  public static EventDetails of(Event event) {
+    return new EventDetails(
+        event.title(),
+        event.description(),
+        event.venue(),
+        event.startsAt(),
+        event.endsAt(),
+        event.capacity());
+  }
+}
