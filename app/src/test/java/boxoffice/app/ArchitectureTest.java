@@ -1,0 +1,208 @@
+package boxoffice.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering of the booking service: domain at the centre, services over it with ports for the
+ * outside, adapters (data, security, transport) implementing or driving those ports, and the root
+ * package wiring everything together.
+ */
+@AnalyzeClasses(packages = "boxoffice.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String ROOT = "boxoffice.app";
+  private static final String CONFIG = "boxoffice.app.config..";
+  private static final String DOMAIN = "boxoffice.app.domain..";
+  private static final String SERVICE = "boxoffice.app.service..";
+  private static final String DATA = "boxoffice.app.data..";
+  private static final String SECURITY = "boxoffice.app.security..";
+  private static final String TRANSPORT = "boxoffice.app.transport..";
+
+  @ArchTest
+  static final ArchRule domainDependsOnlyOnTheJdkAndItself =
+      classes()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN)
+          .because("the domain is plain Java that every other layer may use");
+
+  @ArchTest
+  static final ArchRule servicesDependOnlyOnTheDomainTheJdkAndJakartaInject =
+      classes()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .doNotHaveSimpleName("ServiceModule")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "jakarta.inject..", DOMAIN, SERVICE)
+          .because("use cases talk to the outside only through their ports");
+
+  @ArchTest
+  static final ArchRule serviceModuleMayAlsoUseGuice =
+      classes()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .haveSimpleName("ServiceModule")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "jakarta.inject..", "com.google.inject..", DOMAIN, SERVICE);
+
+  @ArchTest
+  static final ArchRule onlyServiceModuleUsesGuiceInTheServiceLayer =
+      noClasses()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .doNotHaveSimpleName("ServiceModule")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.google..");
+
+  @ArchTest
+  static final ArchRule servicesNeverTouchFrameworksOrAdapters =
+      noClasses()
+          .that()
+          .resideInAPackage(SERVICE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.javalin..",
+              "org.jdbi..",
+              "com.zaxxer..",
+              "liquibase..",
+              "com.auth0..",
+              "org.mindrot..",
+              "com.fasterxml..",
+              "com.typesafe..",
+              "org.postgresql..",
+              CONFIG,
+              DATA,
+              SECURITY,
+              TRANSPORT);
+
+  @ArchTest
+  static final ArchRule onlyTheCompositionRootDependsOnTransport =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ROOT, TRANSPORT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(TRANSPORT)
+          .because("the HTTP layer is the outermost adapter, wired only by Application");
+
+  @ArchTest
+  static final ArchRule dataDoesNotDependOnSecurityOrTransport =
+      noClasses()
+          .that()
+          .resideInAPackage(DATA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(SECURITY, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule securityDoesNotDependOnDataOrTransport =
+      noClasses()
+          .that()
+          .resideInAPackage(SECURITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(DATA, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule transportDoesNotDependOnDataOrSecurity =
+      noClasses()
+          .that()
+          .resideInAPackage(TRANSPORT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(DATA, SECURITY)
+          .because("controllers reach storage and crypto only through service ports");
+
+  @ArchTest
+  static final ArchRule configDependsOnNoOtherLayer =
+      noClasses()
+          .that()
+          .resideInAPackage(CONFIG)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ROOT, DOMAIN, SERVICE, DATA, SECURITY, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheCompositionRoot =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ROOT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(ROOT);
+
+  @ArchTest
+  static final ArchRule noVagueClassNames =
+      noClasses()
+          .should()
+          .haveSimpleNameEndingWith("Impl")
+          .orShould()
+          .haveSimpleNameEndingWith("Manager")
+          .orShould()
+          .haveSimpleNameEndingWith("Helper")
+          .orShould()
+          .haveSimpleNameEndingWith("Util")
+          .orShould()
+          .haveSimpleNameEndingWith("Utils")
+          .because("a class is named after what it is or does");
+
+  @ArchTest
+  static final ArchRule layersRespectTheirBoundaries =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Root")
+          .definedBy(ROOT)
+          .layer("Config")
+          .definedBy(CONFIG)
+          .layer("Domain")
+          .definedBy(DOMAIN)
+          .layer("Service")
+          .definedBy(SERVICE)
+          .layer("Data")
+          .definedBy(DATA)
+          .layer("Security")
+          .definedBy(SECURITY)
+          .layer("Transport")
+          .definedBy(TRANSPORT)
+          .whereLayer("Root")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Transport")
+          .mayOnlyBeAccessedByLayers("Root")
+          .whereLayer("Data")
+          .mayOnlyBeAccessedByLayers("Root")
+          .whereLayer("Security")
+          .mayOnlyBeAccessedByLayers("Root")
+          .whereLayer("Service")
+          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport")
+          .whereLayer("Config")
+          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport")
+          .whereLayer("Domain")
+          .mayOnlyBeAccessedByLayers("Root", "Service", "Data", "Security", "Transport")
+          .whereLayer("Domain")
+          .mayNotAccessAnyLayer()
+          .whereLayer("Config")
+          .mayNotAccessAnyLayer()
+          .whereLayer("Service")
+          .mayOnlyAccessLayers("Domain")
+          .whereLayer("Data")
+          .mayOnlyAccessLayers("Service", "Domain", "Config")
+          .whereLayer("Security")
+          .mayOnlyAccessLayers("Service", "Domain", "Config")
+          .whereLayer("Transport")
+          .mayOnlyAccessLayers("Service", "Domain", "Config");
+}
