@@ -1,9 +1,13 @@
 package boxoffice.app.data;
 
 import boxoffice.app.config.AppConfig;
+import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.DependencyProbe;
+import boxoffice.app.service.EventRepository;
 import boxoffice.app.service.LoginFailureLog;
+import boxoffice.app.service.Outbox;
 import boxoffice.app.service.RefreshTokenRepository;
+import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
 import com.google.inject.AbstractModule;
@@ -24,6 +28,10 @@ public final class DataModule extends AbstractModule {
     bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
     bind(RefreshTokenRepository.class).to(JdbiRefreshTokenRepository.class).in(Singleton.class);
     bind(LoginFailureLog.class).to(JdbiLoginFailureLog.class).in(Singleton.class);
+    bind(EventRepository.class).to(JdbiEventRepository.class).in(Singleton.class);
+    bind(BookingRepository.class).to(JdbiBookingRepository.class).in(Singleton.class);
+    bind(ReviewRepository.class).to(JdbiReviewRepository.class).in(Singleton.class);
+    bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
     bind(LiquibaseMigrations.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
   }
@@ -58,6 +66,30 @@ public final class DataModule extends AbstractModule {
   @Singleton
   RefreshTokenDao refreshTokenDao(Jdbi jdbi) {
     return jdbi.onDemand(RefreshTokenDao.class);
+  }
+
+  @Provides
+  @Singleton
+  EventDao eventDao(Jdbi jdbi) {
+    return jdbi.onDemand(EventDao.class);
+  }
+
+  @Provides
+  @Singleton
+  BookingDao bookingDao(Jdbi jdbi) {
+    return jdbi.onDemand(BookingDao.class);
+  }
+
+  @Provides
+  @Singleton
+  ReviewDao reviewDao(Jdbi jdbi) {
+    return jdbi.onDemand(ReviewDao.class);
+  }
+
+  @Provides
+  @Singleton
+  JdbiOutbox.OutboxDao outboxDao(Jdbi jdbi) {
+    return jdbi.onDemand(JdbiOutbox.OutboxDao.class);
   }
 
   @Provides

@@ -9,6 +9,8 @@ public abstract sealed class DomainException extends RuntimeException
         ConflictException,
         ForbiddenException,
         NotFoundException,
+        PreconditionFailedException,
+        SoldOutException,
         ThrottledException,
         ValidationException {
   private static final long serialVersionUID = 1L;

@@ -3,11 +3,16 @@ package boxoffice.app.domain;
 import java.time.Instant;
 
 /**
- * The editable fields of an event, validated together: title 1..200 characters, description at
- * most 5000, venue 1..200, capacity 1..1,000,000 and an end after the start.
+ * The editable fields of an event, validated together: title 1..200 characters, description at most
+ * 5000, venue 1..200, capacity 1..1,000,000 and an end after the start.
  */
 public record EventDetails(
-    String title, String description, String venue, Instant startsAt, Instant endsAt, Integer capacity) {
+    String title,
+    String description,
+    String venue,
+    Instant startsAt,
+    Instant endsAt,
+    Integer capacity) {
   public static final int MAX_TITLE = 200;
   public static final int MAX_DESCRIPTION = 5000;
   public static final int MAX_VENUE = 200;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ public final class PasswordAuthService implements AuthService {
   private final TokenIssuer tokenIssuer;
   private final AuthPolicy policy;
   private final Clock clock;
+  private final Outbox outbox;
 
   /** Checked when the email is unknown, so both failures cost the same time. */
   private final String dummyHash;
@@ -40,7 +42,8 @@ public final class PasswordAuthService implements AuthService {
       PasswordHasher hasher,
       TokenIssuer tokenIssuer,
       AuthPolicy policy,
-      Clock clock) {
+      Clock clock,
+      Outbox outbox) {
     this.transactions = transactions;
     this.users = users;
     this.refreshTokens = refreshTokens;
@@ -49,6 +52,7 @@ public final class PasswordAuthService implements AuthService {
     this.tokenIssuer = tokenIssuer;
     this.policy = policy;
     this.clock = clock;
+    this.outbox = outbox;
     this.dummyHash = hasher.hash(RefreshTokens.generate());
   }
 
@@ -58,9 +62,21 @@ public final class PasswordAuthService implements AuthService {
     var newUser =
         new UserRepository.NewUser(
             UUID.randomUUID(), command.email(), command.name(), Role.USER, hash);
-    return users
-        .insert(newUser)
-        .orElseThrow(() -> new ConflictException("An account with this email already exists"));
+    return transactions.inTransaction(
+        () -> {
+          User user =
+              users
+                  .insert(newUser)
+                  .orElseThrow(
+                      () -> new ConflictException("An account with this email already exists"));
+          outbox.record(
+              OutboxMessage.of(
+                  ChangeType.USER_REGISTERED,
+                  user.id(),
+                  Optional.of(user.id()),
+                  Map.of("email", user.email(), "name", user.name(), "role", user.role().name())));
+          return user;
+        });
   }
 
   @Override
@@ -70,12 +86,41 @@ public final class PasswordAuthService implements AuthService {
         users.findCredentialsByEmail(command.email());
     boolean verified = passwordMatches(command.password(), account);
     if (!verified) {
-      throttle.recordFailure(command.email(), command.clientAddress());
+      transactions.run(
+          () -> {
+            throttle.recordFailure(command.email(), command.clientAddress());
+            Optional<UUID> knownId = account.map(a -> a.user().id());
+            outbox.record(
+                OutboxMessage.of(
+                    ChangeType.LOGIN_FAILED,
+                    knownId.orElseGet(() -> unknownAccountId(command.email())),
+                    Optional.empty(),
+                    Map.of(
+                        "email", command.email(),
+                        "clientAddress", command.clientAddress(),
+                        "knownAccount", knownId.isPresent())));
+          });
       throw new AuthenticationException(BAD_CREDENTIALS);
     }
-    throttle.recordSuccess(command.email());
     User user = account.orElseThrow().user();
-    return transactions.inTransaction(() -> startSession(user, UUID.randomUUID()));
+    return transactions.inTransaction(
+        () -> {
+          throttle.recordSuccess(command.email());
+          outbox.record(
+              OutboxMessage.of(
+                  ChangeType.LOGIN_SUCCEEDED,
+                  user.id(),
+                  Optional.of(user.id()),
+                  Map.of("clientAddress", command.clientAddress())));
+          return startSession(user, UUID.randomUUID());
+        });
+  }
+
+  /** Failed logins for unknown emails still group under one stable id per email. */
+  private static UUID unknownAccountId(String email) {
+    return UUID.nameUUIDFromBytes(
+        ("unknown-account:" + email.toLowerCase(java.util.Locale.ROOT))
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean passwordMatches(

@@ -9,6 +9,9 @@ public final class ServiceModule extends AbstractModule {
   protected void configure() {
     bind(AuthService.class).to(PasswordAuthService.class).in(Singleton.class);
     bind(UserService.class).to(AccountUserService.class).in(Singleton.class);
+    bind(EventService.class).to(TransactionalEventService.class).in(Singleton.class);
+    bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
+    bind(ReviewService.class).to(EventReviewService.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);
     bind(AdminAccountProvisioner.class).in(Singleton.class);

@@ -14,7 +14,8 @@ public record Problem(
     String detail,
     String instance,
     String requestId,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    @OpenApiDescription("On a sold-out refusal: seats still available") Integer seatsAvailable) {
   static final String TYPE_PREFIX = "https://boxoffice.dev/problems/";
   static final String CONTENT_TYPE = "application/problem+json";
 

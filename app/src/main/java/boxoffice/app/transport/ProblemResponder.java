@@ -5,6 +5,8 @@ import boxoffice.app.domain.ConflictException;
 import boxoffice.app.domain.DomainException;
 import boxoffice.app.domain.ForbiddenException;
 import boxoffice.app.domain.NotFoundException;
+import boxoffice.app.domain.PreconditionFailedException;
+import boxoffice.app.domain.SoldOutException;
 import boxoffice.app.domain.ThrottledException;
 import boxoffice.app.domain.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,6 +66,20 @@ final class ProblemResponder {
       case ForbiddenException f -> write(ctx, 403, "forbidden", "Forbidden", f.getMessage(), null);
       case NotFoundException n -> write(ctx, 404, "not-found", "Not Found", n.getMessage(), null);
       case ConflictException c -> write(ctx, 409, "conflict", "Conflict", c.getMessage(), null);
+      case PreconditionFailedException p ->
+          write(ctx, 412, "precondition-failed", "Precondition Failed", p.getMessage(), null);
+      case SoldOutException s ->
+          write(
+              ctx,
+              new Problem(
+                  Problem.TYPE_PREFIX + "sold-out",
+                  "Conflict",
+                  409,
+                  s.getMessage(),
+                  ctx.path(),
+                  RequestIdMiddleware.of(ctx),
+                  null,
+                  s.seatsAvailable()));
       case ThrottledException t -> {
         ctx.header("Retry-After", String.valueOf(t.retryAfter().toSeconds()));
         write(ctx, 429, "too-many-requests", "Too Many Requests", t.getMessage(), null);
@@ -153,7 +169,8 @@ final class ProblemResponder {
       String title,
       String detail,
       List<Problem.FieldError> errors) {
-    Problem problem =
+    write(
+        ctx,
         new Problem(
             Problem.TYPE_PREFIX + slug,
             title,
@@ -161,7 +178,12 @@ final class ProblemResponder {
             detail,
             ctx.path(),
             RequestIdMiddleware.of(ctx),
-            errors);
+            errors,
+            null));
+  }
+
+  private void write(Context ctx, Problem problem) {
+    int status = problem.status();
     try {
       ctx.status(status)
           .contentType(Problem.CONTENT_TYPE)

@@ -1,0 +1,191 @@
+package boxoffice.app.data;
+
+import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.service.BookingRepository.StoredKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** SQL of bookings and idempotency keys. */
+@RegisterRowMapper(BookingDao.BookingMapper.class)
+@RegisterRowMapper(BookingDao.KeyMapper.class)
+interface BookingDao {
+  String COLUMNS = "id, event_id, user_id, quantity, status, created_at, cancelled_at";
+
+  /**
+   * Takes the seats and records the booking, its outbox row and its idempotency key in ONE
+   * statement (one round trip). The UPDATE only matches while the event is published, has not
+   * started and has the seats; concurrent bookings of one event queue on its row and re-check the
+   * condition, and the CHECK constraint on events backs it up.
+   */
+  @SqlQuery(
+      """
+      WITH seat AS (
+          UPDATE events SET seats_booked = seats_booked + :quantity
+          WHERE id = :eventId AND status = 'PUBLISHED' AND starts_at > :now
+            AND seats_booked + :quantity <= capacity
+          RETURNING id, title, starts_at, venue
+      ), booking AS (
+          INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
+          SELECT :id, seat.id, :userId, :quantity, 'CONFIRMED', :now FROM seat
+          RETURNING *
+      ), recorded AS (
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id,
+                 jsonb_build_object('eventId', b.event_id, 'userId', b.user_id,
+                                    'quantity', b.quantity, 'eventTitle', s.title,
+                                    'startsAt', s.starts_at, 'venue', s.venue)
+          FROM booking b CROSS JOIN seat s
+      ), remembered AS (
+          INSERT INTO idempotency_keys (user_id, key, request_hash, booking_id, created_at)
+          SELECT b.user_id, CAST(:key AS text), :requestHash, b.id, :now FROM booking b
+          WHERE CAST(:key AS text) IS NOT NULL
+      )
+      SELECT id, event_id, user_id, quantity, status, created_at, cancelled_at FROM booking
+      """)
+  Optional<Booking> book(
+      @Bind("id") UUID id,
+      @Bind("eventId") UUID eventId,
+      @Bind("userId") UUID userId,
+      @Bind("quantity") int quantity,
+      @Bind("now") Instant now,
+      @Bind("outboxId") UUID outboxId,
+      @Bind("outboxType") String outboxType,
+      @Bind("key") String key,
+      @Bind("requestHash") byte[] requestHash);
+
+  @SqlQuery(
+      "SELECT request_hash, booking_id FROM idempotency_keys WHERE user_id = :userId AND key = :key")
+  Optional<StoredKey> findKey(@Bind("userId") UUID userId, @Bind("key") String key);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM bookings WHERE id = :id")
+  Optional<Booking> findById(@Bind("id") UUID id);
+
+  /** Cancels a confirmed booking of an event that has not started and frees its seats. */
+  @SqlQuery(
+      """
+      WITH target AS (
+          SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
+          WHERE b.id = :id AND b.status = 'CONFIRMED' AND e.starts_at > :now
+          FOR UPDATE OF b
+      ), cancelled AS (
+          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now
+          FROM target WHERE b.id = target.id
+          RETURNING b.*
+      ), freed AS (
+          UPDATE events e SET seats_booked = e.seats_booked - c.quantity
+          FROM cancelled c WHERE e.id = c.event_id
+          RETURNING e.title, e.starts_at, e.venue
+      ), recorded AS (
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          SELECT :outboxId, :outboxType, 'booking', c.id, :actorId,
+                 jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
+                                    'quantity', c.quantity, 'cause', 'USER',
+                                    'eventTitle', f.title, 'startsAt', f.starts_at,
+                                    'venue', f.venue)
+          FROM cancelled c CROSS JOIN freed f
+      )
+      SELECT id, event_id, user_id, quantity, status, created_at, cancelled_at FROM cancelled
+      """)
+  Optional<Booking> cancel(
+      @Bind("id") UUID id,
+      @Bind("actorId") UUID actorId,
+      @Bind("now") Instant now,
+      @Bind("outboxId") UUID outboxId,
+      @Bind("outboxType") String outboxType);
+
+  /** Cancels every confirmed booking of an event, frees the seats, one outbox row each. */
+  @SqlQuery(
+      """
+      WITH cancelled AS (
+          UPDATE bookings SET status = 'CANCELLED', cancelled_at = :now
+          WHERE event_id = :eventId AND status = 'CONFIRMED'
+          RETURNING *
+      ), freed AS (
+          UPDATE events SET seats_booked = seats_booked
+                     - (SELECT coalesce(sum(quantity), 0) FROM cancelled)
+          WHERE id = :eventId
+          RETURNING title, starts_at, venue
+      ), recorded AS (
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          SELECT gen_random_uuid(), :outboxType, 'booking', c.id, :actorId,
+                 jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
+                                    'quantity', c.quantity, 'cause', 'EVENT_CANCELLED',
+                                    'eventTitle', f.title, 'startsAt', f.starts_at,
+                                    'venue', f.venue)
+          FROM cancelled c CROSS JOIN freed f
+      )
+      SELECT count(*) FROM cancelled
+      """)
+  int cancelAllOfEvent(
+      @Bind("eventId") UUID eventId,
+      @Bind("actorId") UUID actorId,
+      @Bind("now") Instant now,
+      @Bind("outboxType") String outboxType);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM bookings WHERE user_id = :userId"
+          + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+          + " AND (CAST(:afterCreatedAt AS timestamptz) IS NULL"
+          + "      OR (created_at, id) < (:afterCreatedAt, :afterId))"
+          + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+  List<Booking> listOfUser(
+      @Bind("userId") UUID userId,
+      @Bind("status") String status,
+      @Bind("afterCreatedAt") Instant afterCreatedAt,
+      @Bind("afterId") UUID afterId,
+      @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM bookings WHERE event_id = :eventId"
+          + " AND (CAST(:afterCreatedAt AS timestamptz) IS NULL"
+          + "      OR (created_at, id) < (:afterCreatedAt, :afterId))"
+          + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+  List<Booking> listOfEvent(
+      @Bind("eventId") UUID eventId,
+      @Bind("afterCreatedAt") Instant afterCreatedAt,
+      @Bind("afterId") UUID afterId,
+      @Bind("limit") int limit);
+
+  @SqlQuery(
+      "WITH purged AS (DELETE FROM idempotency_keys WHERE created_at < :before RETURNING 1)"
+          + " SELECT count(*) FROM purged")
+  int purgeKeysOlderThan(@Bind("before") Instant before);
+
+  /** Maps a bookings row. */
+  final class BookingMapper implements RowMapper<Booking> {
+    @Override
+    public Booking map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new Booking(
+          rs.getObject("id", UUID.class),
+          rs.getObject("event_id", UUID.class),
+          rs.getObject("user_id", UUID.class),
+          rs.getInt("quantity"),
+          BookingStatus.valueOf(rs.getString("status")),
+          rs.getTimestamp("created_at").toInstant(),
+          Optional.ofNullable(rs.getTimestamp("cancelled_at")).map(Timestamp::toInstant));
+    }
+  }
+
+  /** Maps an idempotency_keys row. */
+  final class KeyMapper implements RowMapper<StoredKey> {
+    @Override
+    public StoredKey map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new StoredKey(rs.getBytes("request_hash"), rs.getObject("booking_id", UUID.class));
+    }
+  }
+}

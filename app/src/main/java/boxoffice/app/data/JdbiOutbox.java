@@ -1,0 +1,51 @@
+package boxoffice.app.data;
+
+import boxoffice.app.service.Outbox;
+import boxoffice.app.service.OutboxMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Outbox rows in PostgreSQL, written on the caller's transaction handle. */
+final class JdbiOutbox implements Outbox {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutboxDao dao;
+
+  @Inject
+  JdbiOutbox(OutboxDao dao) {
+    this.dao = dao;
+  }
+
+  @Override
+  public void record(OutboxMessage message) {
+    try {
+      dao.insert(
+          message.id(),
+          message.type().wireName(),
+          message.type().aggregateType(),
+          message.aggregateId(),
+          message.actorId().orElse(null),
+          JSON.writeValueAsString(message.payload()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("outbox payload is not serialisable", e);
+    }
+  }
+
+  /** SQL of the outbox table. */
+  interface OutboxDao {
+    @SqlUpdate(
+        "INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)"
+            + " VALUES (:id, :type, :aggregateType, :aggregateId, :actorId, CAST(:payload AS jsonb))")
+    void insert(
+        @Bind("id") UUID id,
+        @Bind("type") String type,
+        @Bind("aggregateType") String aggregateType,
+        @Bind("aggregateId") UUID aggregateId,
+        @Bind("actorId") UUID actorId,
+        @Bind("payload") String payload);
+  }
+}

@@ -1,0 +1,7 @@
+package boxoffice.app.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Keyset position in a booking list (newest first). */
+public record BookingKey(Instant createdAt, UUID id) {}

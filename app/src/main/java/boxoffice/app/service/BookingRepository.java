@@ -1,0 +1,58 @@
+package boxoffice.app.service;
+
+import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.BookingStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: seats and bookings. Every seat change is one conditional statement in the database. */
+public interface BookingRepository {
+  /**
+   * Seats the booking, records it in the outbox and (with a key) stores the idempotency key, all in
+   * one statement that only succeeds while the event is published, not started and has the seats.
+   */
+  BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now);
+
+  Optional<StoredKey> findKey(UUID userId, String key);
+
+  Optional<Booking> findById(UUID id);
+
+  /**
+   * Cancels a confirmed booking of an event that has not started, freeing its seats, in one
+   * statement; empty when nothing was cancelled.
+   */
+  Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now);
+
+  /** Cancels every confirmed booking of an event (it was cancelled); returns how many. */
+  int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now);
+
+  List<Booking> listOfUser(
+      UUID userId, Optional<BookingStatus> status, Optional<BookingKey> after, int limit);
+
+  List<Booking> listOfEvent(UUID eventId, Optional<BookingKey> after, int limit);
+
+  int purgeKeysOlderThan(Instant before);
+
+  /** A booking about to be made. */
+  record NewBooking(UUID id, UUID eventId, UUID userId, int quantity) {}
+
+  /** An Idempotency-Key with the hash of the request it came with. */
+  record IdempotencyKey(String key, byte[] requestHash) {}
+
+  /** A stored key and the booking its first request produced. */
+  record StoredKey(byte[] requestHash, UUID bookingId) {}
+
+  /** What a booking attempt did. */
+  sealed interface BookingAttempt {
+    /** The seats are held. */
+    record Booked(Booking booking) implements BookingAttempt {}
+
+    /** The event was not bookable for that quantity; nothing was written. */
+    record Refused() implements BookingAttempt {}
+
+    /** A concurrent request with the same key won; nothing was written. */
+    record KeyTaken() implements BookingAttempt {}
+  }
+}

@@ -1,0 +1,32 @@
+package boxoffice.app.service;
+
+/** The kinds of change written to the outbox, with the aggregate each belongs to. */
+public enum ChangeType {
+  USER_REGISTERED("user.registered", "user"),
+  LOGIN_SUCCEEDED("user.login_succeeded", "user"),
+  LOGIN_FAILED("user.login_failed", "user"),
+  EVENT_CREATED("event.created", "event"),
+  EVENT_UPDATED("event.updated", "event"),
+  EVENT_STATUS_CHANGED("event.status_changed", "event"),
+  EVENT_DELETED("event.deleted", "event"),
+  BOOKING_CREATED("booking.created", "booking"),
+  BOOKING_CANCELLED("booking.cancelled", "booking"),
+  COMMENT_DELETED_BY_ADMIN("comment.deleted_by_admin", "comment");
+
+  private final String wireName;
+  private final String aggregateType;
+
+  ChangeType(String wireName, String aggregateType) {
+    this.wireName = wireName;
+    this.aggregateType = aggregateType;
+  }
+
+  /** The stable name consumers see. */
+  public String wireName() {
+    return wireName;
+  }
+
+  public String aggregateType() {
+    return aggregateType;
+  }
+}

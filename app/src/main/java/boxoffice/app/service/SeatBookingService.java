@@ -1,0 +1,137 @@
+package boxoffice.app.service;
+
+import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.domain.ConflictException;
+import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.NotFoundException;
+import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.SoldOutException;
+import boxoffice.app.domain.ValidationException;
+import boxoffice.app.service.BookingRepository.BookingAttempt;
+import boxoffice.app.service.BookingRepository.IdempotencyKey;
+import boxoffice.app.service.BookingRepository.StoredKey;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Seats are taken and given back only by single conditional statements in the database, so no
+ * number of concurrent requests or app instances can overbook an event.
+ */
+public final class SeatBookingService implements BookingService {
+  private final BookingRepository bookings;
+  private final EventRepository events;
+  private final Clock clock;
+
+  @Inject
+  public SeatBookingService(BookingRepository bookings, EventRepository events, Clock clock) {
+    this.bookings = bookings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public Booking book(Principal user, BookCommand command) {
+    Optional<IdempotencyKey> key =
+        command.idempotencyKey().map(k -> new IdempotencyKey(k, command.requestHash()));
+    if (key.isPresent()) {
+      Optional<StoredKey> stored = bookings.findKey(user.userId(), key.get().key());
+      if (stored.isPresent()) {
+        return replay(stored.get(), key.get());
+      }
+    }
+    var booking =
+        new BookingRepository.NewBooking(
+            UUID.randomUUID(), command.eventId(), user.userId(), command.quantity());
+    BookingAttempt attempt = bookings.book(booking, key, clock.instant());
+    return switch (attempt) {
+      case BookingAttempt.Booked booked -> booked.booking();
+      case BookingAttempt.KeyTaken taken ->
+          replay(
+              bookings
+                  .findKey(user.userId(), key.orElseThrow().key())
+                  .orElseThrow(() -> new ConflictException("Retry the request")),
+              key.get());
+      case BookingAttempt.Refused refused -> throw whyRefused(command);
+    };
+  }
+
+  private Booking replay(StoredKey stored, IdempotencyKey key) {
+    if (!MessageDigest.isEqual(stored.requestHash(), key.requestHash())) {
+      throw ValidationException.of(
+          "Idempotency-Key", "was already used for a different request; use a new key");
+    }
+    return bookings
+        .findById(stored.bookingId())
+        .orElseThrow(() -> new NotFoundException("No such booking"));
+  }
+
+  /** Explains a refused booking; reads only after the conditional write has failed. */
+  private RuntimeException whyRefused(BookCommand command) {
+    Instant now = clock.instant();
+    Optional<Event> found = events.findById(command.eventId()).filter(e -> e.isVisibleTo(false));
+    if (found.isEmpty()) {
+      return new NotFoundException("No such event");
+    }
+    Event event = found.get();
+    if (event.status() != EventStatus.PUBLISHED) {
+      return new ConflictException("The event is " + event.status() + " and cannot be booked");
+    }
+    if (event.hasStarted(now)) {
+      return new ConflictException("The event has already started");
+    }
+    return new SoldOutException(event.seatsAvailable());
+  }
+
+  @Override
+  public Booking get(Principal caller, UUID bookingId) {
+    return visible(caller, bookingId);
+  }
+
+  @Override
+  public Booking cancel(Principal caller, UUID bookingId) {
+    Booking booking = visible(caller, bookingId);
+    if (booking.status() == BookingStatus.CANCELLED) {
+      return booking;
+    }
+    Optional<Booking> cancelled = bookings.cancel(bookingId, caller.userId(), clock.instant());
+    if (cancelled.isPresent()) {
+      return cancelled.get();
+    }
+    Booking current = visible(caller, bookingId);
+    if (current.status() == BookingStatus.CANCELLED) {
+      return current; // a concurrent request cancelled it first
+    }
+    throw new ConflictException("The event has started; bookings can no longer be cancelled");
+  }
+
+  @Override
+  public Page<Booking> listMine(
+      Principal user, Optional<BookingStatus> status, PageRequest<BookingKey> page) {
+    return Page.fromOverfetch(
+        bookings.listOfUser(user.userId(), status, page.after(), page.limit() + 1), page.limit());
+  }
+
+  @Override
+  public Page<Booking> listOfEvent(Principal admin, UUID eventId, PageRequest<BookingKey> page) {
+    Admins.require(admin);
+    if (events.findById(eventId).isEmpty()) {
+      throw new NotFoundException("No such event");
+    }
+    return Page.fromOverfetch(
+        bookings.listOfEvent(eventId, page.after(), page.limit() + 1), page.limit());
+  }
+
+  /** Another user's booking is reported as absent, not forbidden. */
+  private Booking visible(Principal caller, UUID bookingId) {
+    return bookings
+        .findById(bookingId)
+        .filter(b -> b.isVisibleTo(caller))
+        .orElseThrow(() -> new NotFoundException("No such booking"));
+  }
+}
