@@ -15,12 +15,24 @@ final class Router {
   private final AuthController auth;
   private final UserController users;
   private final HealthController health;
+  private final EventController events;
+  private final BookingController bookings;
+  private final ReviewController reviews;
 
   @Inject
-  Router(AuthController auth, UserController users, HealthController health) {
+  Router(
+      AuthController auth,
+      UserController users,
+      HealthController health,
+      EventController events,
+      BookingController bookings,
+      ReviewController reviews) {
     this.auth = auth;
     this.users = users;
     this.health = health;
+    this.events = events;
+    this.bookings = bookings;
+    this.reviews = reviews;
   }
 
   List<Route> routes() {
@@ -32,6 +44,22 @@ final class Router {
         new Route(HandlerType.POST, API + "/auth/refresh", Access.PUBLIC, auth::refresh),
         new Route(HandlerType.POST, API + "/auth/logout", Access.PUBLIC, auth::logout),
         new Route(HandlerType.GET, API + "/users/me", Access.USER, users::me),
-        new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list));
+        new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list),
+        new Route(HandlerType.GET, API + "/events", Access.PUBLIC, events::search),
+        new Route(HandlerType.POST, API + "/events", Access.ADMIN, events::create),
+        new Route(HandlerType.GET, API + "/events/{id}", Access.PUBLIC, events::get),
+        new Route(HandlerType.PATCH, API + "/events/{id}", Access.ADMIN, events::update),
+        new Route(HandlerType.DELETE, API + "/events/{id}", Access.ADMIN, events::delete),
+        new Route(HandlerType.PUT, API + "/events/{id}/status", Access.ADMIN, events::changeStatus),
+        new Route(HandlerType.POST, API + "/events/{id}/bookings", Access.USER, bookings::book),
+        new Route(
+            HandlerType.GET, API + "/events/{id}/bookings", Access.ADMIN, bookings::listOfEvent),
+        new Route(HandlerType.GET, API + "/bookings", Access.USER, bookings::listMine),
+        new Route(HandlerType.GET, API + "/bookings/{id}", Access.USER, bookings::get),
+        new Route(HandlerType.POST, API + "/bookings/{id}/cancel", Access.USER, bookings::cancel),
+        new Route(HandlerType.PUT, API + "/events/{id}/rating", Access.USER, reviews::rate),
+        new Route(HandlerType.GET, API + "/events/{id}/comments", Access.PUBLIC, reviews::list),
+        new Route(HandlerType.POST, API + "/events/{id}/comments", Access.USER, reviews::create),
+        new Route(HandlerType.DELETE, API + "/comments/{id}", Access.USER, reviews::delete));
   }
 }

@@ -16,6 +16,9 @@ public final class TransportModule extends AbstractModule {
     bind(AuthController.class).in(Singleton.class);
     bind(UserController.class).in(Singleton.class);
     bind(HealthController.class).in(Singleton.class);
+    bind(EventController.class).in(Singleton.class);
+    bind(BookingController.class).in(Singleton.class);
+    bind(ReviewController.class).in(Singleton.class);
     bind(AuthMiddleware.class).in(Singleton.class);
     bind(JsonBody.class).in(Singleton.class);
     bind(Paging.class).in(Singleton.class);

@@ -1,0 +1,78 @@
+package boxoffice.app.transport;
+
+import boxoffice.app.domain.NotFoundException;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Path and query parameters with the right 4xx when they do not parse. */
+final class Params {
+  private Params() {}
+
+  /** A malformed id cannot name an existing resource: 404 like any unknown id. */
+  static UUID id(Context ctx, String name, String resource) {
+    try {
+      return UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No such " + resource);
+    }
+  }
+
+  static Optional<String> text(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  static Optional<Instant> instant(Context ctx, String name) {
+    return text(ctx, name)
+        .map(
+            value -> {
+              try {
+                return OffsetDateTime.parse(value).toInstant();
+              } catch (DateTimeParseException e) {
+                throw HttpProblemException.badRequest(
+                    "Query parameter '" + name + "' must be an RFC 3339 timestamp");
+              }
+            });
+  }
+
+  static <E extends Enum<E>> Optional<E> enumValue(Context ctx, String name, Class<E> type) {
+    return text(ctx, name)
+        .map(
+            value -> {
+              try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+              } catch (IllegalArgumentException e) {
+                throw HttpProblemException.badRequest(
+                    "Query parameter '"
+                        + name
+                        + "' must be one of "
+                        + Arrays.toString(type.getEnumConstants()));
+              }
+            });
+  }
+
+  /** {@code If-Match: "3"} (or {@code 3}); absent is allowed, anything else is a 400. */
+  static Optional<Integer> ifMatchVersion(Context ctx) {
+    String header = ctx.header("If-Match");
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    String value = header.strip();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      value = value.substring(1, value.length() - 1);
+    }
+    try {
+      return Optional.of(Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      throw HttpProblemException.badRequest("If-Match must hold the event version, e.g. \"3\"");
+    }
+  }
+}
