@@ -125,10 +125,11 @@ public final class TransactionalEventService implements EventService {
               events
                   .changeStatus(id, event.status(), target, now)
                   .orElseThrow(() -> new ConflictException("The event changed meanwhile; retry"));
-          int cancelledBookings =
-              target == EventStatus.CANCELLED
-                  ? bookings.cancelAllOfEvent(id, admin.userId(), now)
-                  : 0;
+          int cancelledBookings = 0;
+          if (target == EventStatus.CANCELLED) {
+            cancelledBookings = bookings.cancelAllOfEvent(id, admin.userId(), now);
+            changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
+          }
           Map<String, Object> payload = new LinkedHashMap<>();
           payload.put("from", event.status().name());
           payload.put("to", target.name());
