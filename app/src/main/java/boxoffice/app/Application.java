@@ -33,6 +33,18 @@ public final class Application implements AutoCloseable {
     this.housekeeping = housekeeping;
   }
 
+  /** Applies the database migrations and returns; for deployment jobs and benchmarks. */
+  public static void migrate(AppConfig config) {
+    Injector injector =
+        Guice.createInjector(
+            Stage.PRODUCTION, new BoxofficeModule(config, Clock.systemUTC()), new DataModule());
+    try {
+      injector.getInstance(LiquibaseMigrations.class).apply();
+    } finally {
+      injector.getInstance(HikariDataSource.class).close();
+    }
+  }
+
   /** Migrates, provisions the admin and starts serving; fails fast if any step fails. */
   public static Application start(AppConfig config, Clock clock, String host) {
     Injector injector =

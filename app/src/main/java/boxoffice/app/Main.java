@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** Starts the booking service with configuration from defaults, config.yml and the environment. */
+/**
+ * Starts the booking service with configuration from defaults, config.yml and the environment. With
+ * the argument {@code migrate} it only applies the database migrations and exits.
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -23,6 +26,11 @@ public final class Main {
     } catch (InvalidConfigException e) {
       System.err.println(e.getMessage());
       System.exit(2);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("migrate")) {
+      Application.migrate(config);
+      LOG.info("database migrated");
       return;
     }
     long started = System.nanoTime();
