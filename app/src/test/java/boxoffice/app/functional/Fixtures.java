@@ -1,0 +1,103 @@
+package boxoffice.app.functional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Shared steps of the booking tests: an admin token, users, published events, raw counts. */
+final class Fixtures {
+  private final TestApp app;
+  private final String adminToken;
+
+  Fixtures(TestApp app) {
+    this.app = app;
+    this.adminToken =
+        app.http()
+            .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
+            .json()
+            .get("accessToken")
+            .asText();
+  }
+
+  String adminToken() {
+    return adminToken;
+  }
+
+  /** Registers and logs in {@code count} users; returns their access tokens. */
+  List<String> users(String prefix, int count) {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String email = prefix + "-" + i + "-" + UUID.randomUUID() + "@example.org";
+      tokens.add(app.http().registerAndLogin(email, "password-" + i).get("accessToken").asText());
+    }
+    return tokens;
+  }
+
+  String publishedEvent(String title, int capacity, Instant startsAt) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("description", "An evening of " + title.toLowerCase(java.util.Locale.ROOT));
+    body.put("venue", "Main Hall");
+    body.put("startsAt", startsAt.toString());
+    body.put("endsAt", startsAt.plus(Duration.ofHours(3)).toString());
+    body.put("capacity", capacity);
+    body.put("status", "PUBLISHED");
+    var response = app.http().post("/api/v1/events", body, adminToken);
+    if (response.status() != 201) {
+      throw new IllegalStateException("event creation failed: " + response);
+    }
+    return response.json().get("id").asText();
+  }
+
+  String publishedEvent(String title, int capacity) {
+    return publishedEvent(title, capacity, Instant.now().plus(Duration.ofDays(30)));
+  }
+
+  static HttpApi.Response book(
+      HttpApi http, String eventId, String token, int quantity, String key) {
+    HttpRequest.Builder request =
+        http.request("/api/v1/events/" + eventId + "/bookings", token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return http.send(request);
+  }
+
+  HttpApi.Response changeStatus(String eventId, String status) {
+    return app.http()
+        .send(
+            app.http()
+                .request("/api/v1/events/" + eventId + "/status", adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")));
+  }
+
+  JsonNode event(String eventId) {
+    return app.http().get("/api/v1/events/" + eventId, adminToken).json();
+  }
+
+  /** A single number from the test database, e.g. a count. */
+  long queryLong(String sql, Object... parameters) {
+    try (var connection = app.database().connect();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Two app instances on one database take a storm of single-seat bookings for a 50-seat event:
+ * exactly 50 succeed, whatever the interleaving.
+ */
+class OverbookingIT {
+  private static final int CAPACITY = 50;
+  private static final int USERS = 20;
+  private static final int REQUESTS = 320;
+
+  private static TestApp first;
+  private static TestApp second;
+  private static Fixtures fixtures;
+  private static List<String> tokens;
+
+  @BeforeAll
+  static void start() {
+    first = TestApp.start(Map.of("DB_POOL_SIZE", "10"));
+    second = TestApp.startOn(first.database(), Map.of("DB_POOL_SIZE", "10"));
+    fixtures = new Fixtures(first);
+    tokens = fixtures.users("crowd", USERS);
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+  }
+
+  @RepeatedTest(5)
+  void exactlyCapacityBookingsSucceedAcrossTwoInstances() throws Exception {
+    String eventId = fixtures.publishedEvent("Sold Out Show " + UUID.randomUUID(), CAPACITY);
+    List<HttpApi> instances = List.of(first.http(), second.http());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<HttpApi.Response>> answers = new ArrayList<>();
+
+    try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
+      for (int i = 0; i < REQUESTS; i++) {
+        HttpApi instance = instances.get(i % 2);
+        String token = tokens.get(i % USERS);
+        Callable<HttpApi.Response> booking =
+            () -> {
+              go.await();
+              return Fixtures.book(instance, eventId, token, 1, null);
+            };
+        answers.add(pool.submit(booking));
+      }
+      go.countDown();
+    }
+
+    int booked = 0;
+    int refused = 0;
+    for (Future<HttpApi.Response> answer : answers) {
+      HttpApi.Response response = answer.get();
+      assertThat(response.status()).as(response.toString()).isIn(201, 409);
+      if (response.status() == 201) {
+        booked++;
+      } else {
+        refused++;
+        assertThat(response.json().get("seatsAvailable").asInt()).isZero();
+      }
+    }
+    assertThat(booked).isEqualTo(CAPACITY);
+    assertThat(refused).isEqualTo(REQUESTS - CAPACITY);
+
+    UUID id = UUID.fromString(eventId);
+    long seatsBooked = fixtures.queryLong("SELECT seats_booked FROM events WHERE id = ?", id);
+    long confirmedSeats =
+        fixtures.queryLong(
+            "SELECT coalesce(sum(quantity), 0) FROM bookings WHERE event_id = ? AND status = 'CONFIRMED'",
+            id);
+    assertThat(seatsBooked).isEqualTo(CAPACITY).isEqualTo(confirmedSeats);
+    assertThat(fixtures.event(eventId).get("seatsAvailable").asInt()).isZero();
+  }
+}
