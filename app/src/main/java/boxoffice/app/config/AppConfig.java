@@ -11,7 +11,20 @@ public record AppConfig(Profile profile, Http http, Database db, Jwt jwt, Auth a
 
   /** PostgreSQL connection pool settings. */
   public record Database(
-      String url, String user, String password, int poolSize, Duration connectionTimeout) {}
+      String url, String user, String password, int poolSize, Duration connectionTimeout) {
+    @Override
+    public String toString() {
+      return "Database[url="
+          + url
+          + ", user="
+          + user
+          + ", password=***, poolSize="
+          + poolSize
+          + ", connectionTimeout="
+          + connectionTimeout
+          + "]";
+    }
+  }
 
   /** Token signing and lifetimes. */
   public record Jwt(

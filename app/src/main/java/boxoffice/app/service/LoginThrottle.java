@@ -47,7 +47,7 @@ public final class LoginThrottle {
   }
 
   private static Duration roundUpToSeconds(Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    long seconds = Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
     return Duration.ofSeconds(seconds);
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigLoaderTest {
   private static final String PROD_SECRET = "a-production-secret-of-at-least-32-bytes";
@@ -482,6 +483,288 @@ class AppConfigLoaderTest {
     AppConfig config = load(prodEnv(PROD_SECRET, PROD_ADMIN_PASSWORD), NO_OVERRIDES);
 
     assertThat(config.toString()).doesNotContain(PROD_SECRET).doesNotContain(PROD_ADMIN_PASSWORD);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "\n\n", "# nothing to override yet\n", "# one\n\n# two\n"})
+  void anEmptyOrCommentsOnlyConfigFileKeepsTheDefaults(String yaml) throws IOException {
+    AppConfig config = load(Map.of(), yaml);
+
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.auth().bcryptCost()).isEqualTo(12);
+  }
+
+  @Test
+  void aSectionWhoseKeysAreAllCommentedOutKeepsItsDefaults() throws IOException {
+    AppConfig config =
+        load(Map.of(), "admin:\n  # email: root@example.com\nhttp:\n  # port: 9090\n");
+
+    assertThat(config.admin().email()).isEqualTo("admin@boxoffice.local");
+    assertThat(config.admin().password()).isEqualTo("boxoffice-dev-admin");
+    assertThat(config.http().port()).isEqualTo(8080);
+  }
+
+  @Test
+  void aSectionGivenASingleValueIsRefused() throws IOException {
+    Path file = write("http: 9090\n");
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage(
+            "Invalid configuration: http in " + file + " must be a mapping of keys, not a value");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "HTTP_PORT    | 8080.9 | http.port",
+        "HTTP_PORT    | 8080.0 | http.port",
+        "HTTP_PORT    | 8e3    | http.port",
+        "BCRYPT_COST  | 12.7   | bcrypt.cost",
+        "DB_POOL_SIZE | 0.5    | db.pool-size",
+      })
+  void fractionalEnvironmentValueOfAnIntegerKeyIsRefused(String envName, String value, String key)
+      throws IOException {
+    assertInvalid(Map.of(envName, value), NO_OVERRIDES)
+        .withMessage(
+            "Invalid configuration "
+                + key
+                + " (env "
+                + envName
+                + "): expected an integer, got '"
+                + value
+                + "'");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'bcrypt:\n  cost: 12.7\n'  | bcrypt.cost | BCRYPT_COST | 12.7",
+        "'http:\n  port: 8080.9\n'  | http.port   | HTTP_PORT   | 8080.9",
+        "'http:\n  port: 1.0e3\n'   | http.port   | HTTP_PORT   | 1000.0",
+      })
+  void fractionalConfigFileNumberOfAnIntegerKeyIsRefused(
+      String yaml, String key, String envName, String shown) throws IOException {
+    assertInvalid(Map.of(), yaml.replace("\\n", "\n"))
+        .withMessage(
+            "Invalid configuration "
+                + key
+                + " (env "
+                + envName
+                + "): expected an integer, got '"
+                + shown
+                + "'");
+  }
+
+  @Test
+  void integerEnvironmentValuesMayCarrySurroundingSpacesAndASign() throws IOException {
+    AppConfig config = load(Map.of("HTTP_PORT", " 9191 ", "BCRYPT_COST", "+6"), NO_OVERRIDES);
+
+    assertThat(config.http().port()).isEqualTo(9191);
+    assertThat(config.auth().bcryptCost()).isEqualTo(6);
+  }
+
+  @Test
+  void anIntegerBeyondTheIntRangeIsReportedAsOutOfRange() throws IOException {
+    assertInvalid(Map.of("HTTP_PORT", "99999999999"), NO_OVERRIDES)
+        .withMessage(
+            "Invalid configuration http.port (env HTTP_PORT): must be between 0 and 65535, got"
+                + " 99999999999");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'colour:\n'                       | colour",
+        "'colour: ~\n'                     | colour",
+        "'colour: \"\"\n'                  | colour",
+        "'colour: {}\n'                    | colour",
+        "'colour: []\n'                    | colour",
+        "'colour:\n  shade:\n'             | colour",
+        "'http:\n  prot:\n'                | http.prot",
+        "'http:\n  prot: {}\n'             | http.prot",
+        "'http:\n  port:\n    number: 1\n' | http.port.number",
+        "'bcrypt.cots:\n'                  | bcrypt.cots",
+        "'db:\n  pool.size:\n'             | db.pool.size",
+        "'a..b: 1\n'                       | a..b",
+      })
+  void unknownKeyWithoutAValueIsRefusedNamingTheKeyAndTheFile(String yaml, String key)
+      throws IOException {
+    Path file = write(yaml.replace("\\n", "\n"));
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage("Invalid configuration: unknown key " + key + " in " + file);
+  }
+
+  @Test
+  void unknownKeyMessageNamesTheConfigFileInUse() throws IOException {
+    Path file = Files.createDirectory(dir.resolve("etc")).resolve("boxoffice.yml");
+    Files.writeString(file, "http:\n  prot: 8080\n", StandardCharsets.UTF_8);
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage("Invalid configuration: unknown key http.prot in " + file);
+  }
+
+  @Test
+  void secretsAreReadExactlyAsGivenInTheEnvironment() throws IOException {
+    String secret = "  " + PROD_SECRET + " ";
+    String adminPassword = " " + PROD_ADMIN_PASSWORD + "\t";
+    Map<String, String> env = new HashMap<>(prodEnv(secret, adminPassword));
+    env.put("DB_PASSWORD", " db password ");
+
+    AppConfig config = load(env, NO_OVERRIDES);
+
+    assertThat(config.jwt().secret()).isEqualTo(secret);
+    assertThat(config.admin().password()).isEqualTo(adminPassword);
+    assertThat(config.db().password()).isEqualTo(" db password ");
+  }
+
+  @Test
+  void secretsAreReadExactlyAsGivenInTheConfigFile() throws IOException {
+    AppConfig config =
+        load(
+            Map.of(),
+            "jwt:\n  secret: \" "
+                + PROD_SECRET
+                + " \"\nadmin:\n  password: \"pw \"\ndb:\n  password: \" pw\"\n");
+
+    assertThat(config.jwt().secret()).isEqualTo(" " + PROD_SECRET + " ");
+    assertThat(config.admin().password()).isEqualTo("pw ");
+    assertThat(config.db().password()).isEqualTo(" pw");
+  }
+
+  @Test
+  void identifiersAndAddressesAreStillTrimmed() throws IOException {
+    AppConfig config =
+        load(
+            Map.of(
+                "DB_USER", " tickets ",
+                "DB_URL", " jdbc:postgresql://db.internal:5432/tickets\n",
+                "JWT_ISSUER", "\ttickets ",
+                "ADMIN_EMAIL", " root@tickets.example ",
+                "APP_PROFILE", " dev "),
+            NO_OVERRIDES);
+
+    assertThat(config.db().user()).isEqualTo("tickets");
+    assertThat(config.db().url()).isEqualTo("jdbc:postgresql://db.internal:5432/tickets");
+    assertThat(config.jwt().issuer()).isEqualTo("tickets");
+    assertThat(config.admin().email()).isEqualTo("root@tickets.example");
+    assertThat(config.profile()).isEqualTo(Profile.DEV);
+  }
+
+  @Test
+  void aBlankJwtSecretIsRefusedWhateverItsLength() throws IOException {
+    assertInvalid(Map.of("JWT_SECRET", " ".repeat(40)), NO_OVERRIDES)
+        .withMessage("Invalid configuration jwt.secret (env JWT_SECRET): must not be blank");
+  }
+
+  @Test
+  void aSecretTheConfigFileGivesAsANumberIsRefusedRatherThanRewritten() throws IOException {
+    // YAML reads 01234567 as the octal number 342391: the password would silently change.
+    assertInvalid(Map.of(), "db:\n  password: 01234567\n")
+        .withMessage(
+            "Invalid configuration db.password (env DB_PASSWORD): expected a text value; quote"
+                + " it in the config file");
+  }
+
+  @Test
+  void aValueOfAKindTheConfigurationCannotHoldIsRefusedNamingTheKey() throws IOException {
+    Path file = write("jwt:\n  secret: !!binary aGVsbG8=\n");
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage(
+            "Invalid configuration jwt.secret (env JWT_SECRET): unsupported kind of value in "
+                + file);
+  }
+
+  @Test
+  void databaseToStringNeverContainsThePassword() {
+    var db =
+        new AppConfig.Database(
+            "jdbc:postgresql://db.internal:5432/tickets",
+            "tickets",
+            "the-db-password-nobody-may-see",
+            7,
+            Duration.ofSeconds(3));
+
+    assertThat(db.toString())
+        .doesNotContain("the-db-password-nobody-may-see")
+        .contains("jdbc:postgresql://db.internal:5432/tickets")
+        .contains("tickets")
+        .contains("***");
+  }
+
+  @Test
+  void wholeConfigToStringHidesTheDatabasePassword() throws IOException {
+    AppConfig config = load(Map.of("DB_PASSWORD", "the-db-password-nobody-may-see"), NO_OVERRIDES);
+
+    assertThat(config.toString()).doesNotContain("the-db-password-nobody-may-see");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'http:\n  port: 9090\n  port: 9191\n'         | http.port | 3",
+        "'colour: blue\ncolour: red\n'                 | colour    | 2",
+        "'bcrypt:\n  cost: 10\nhttp: {}\nbcrypt: {}\n' | bcrypt    | 4",
+      })
+  void aKeyRepeatedInTheConfigFileIsRefusedNamingTheFileAndLine(String yaml, String key, int line)
+      throws IOException {
+    Path file = write(yaml.replace("\\n", "\n"));
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage(
+            "Invalid configuration: " + file + " repeats the key " + key + " (line " + line + ")");
+  }
+
+  @Test
+  void aKeyGivenBothDottedAndNestedIsRefusedAsRepeated() throws IOException {
+    Path file = write("bcrypt.cost: 9\nbcrypt:\n  cost: 10\n");
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage("Invalid configuration: " + file + " repeats the key bcrypt.cost");
+  }
+
+  @Test
+  void aConfigFileWithASecondYamlDocumentIsRefused() throws IOException {
+    Path file = write("http:\n  port: 9090\n---\nhttp:\n  port: 9191\n");
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage(
+            "Invalid configuration: "
+                + file
+                + " holds more than one YAML document (a second one at line 4)");
+  }
+
+  @Test
+  void aLeadingDocumentMarkerIsAccepted() throws IOException {
+    assertThat(load(Map.of(), "---\nhttp:\n  port: 9090\n").http().port()).isEqualTo(9090);
+  }
+
+  @Test
+  void aValueWithLineBreaksStillGivesAOneLineMessage() throws IOException {
+    assertInvalid(Map.of("HTTP_PORT", "80\r\n80"), NO_OVERRIDES)
+        .withMessage(
+            "Invalid configuration http.port (env HTTP_PORT): expected an integer, got '80\\r\\n80'");
+  }
+
+  @Test
+  void aKeyWithLineBreaksStillGivesAOneLineMessage() throws IOException {
+    Path file = write("\"col\\nour\": blue\n");
+
+    assertThatExceptionOfType(InvalidConfigException.class)
+        .isThrownBy(() -> loader.load(Map.of("CONFIG_FILE", file.toString())))
+        .withMessage("Invalid configuration: unknown key col\\nour in " + file);
   }
 
   private AppConfig load(Map<String, String> env, String yaml) throws IOException {

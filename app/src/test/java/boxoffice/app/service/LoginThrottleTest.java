@@ -80,10 +80,15 @@ class LoginThrottleTest {
     "1000000, 1",
     "999000000, 1",
     "1000000000, 1",
+    "1000000001, 2",
+    "1000999999, 2",
     "1001000000, 2",
     "1500000000, 2",
+    "59000000001, 60",
     "59999000000, 60",
+    "59999999999, 60",
     "60000000000, 60",
+    "60000000001, 61",
   })
   void retryAfterIsRoundedUpToWholeSecondsOfAtLeastOne(long remainingNanos, long seconds) {
     fail(PER_EMAIL, EMAIL, ADDRESS);
