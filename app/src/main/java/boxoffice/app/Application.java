@@ -5,7 +5,7 @@ import boxoffice.app.data.DataModule;
 import boxoffice.app.data.LiquibaseMigrations;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
-import boxoffice.app.service.LoginThrottle;
+import boxoffice.app.service.Housekeeping;
 import boxoffice.app.service.ServiceModule;
 import boxoffice.app.transport.HttpServer;
 import com.google.inject.Guice;
@@ -66,9 +66,8 @@ public final class Application implements AutoCloseable {
       ScheduledExecutorService housekeeping =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().daemon().name("housekeeping").factory());
-      LoginThrottle throttle = injector.getInstance(LoginThrottle.class);
-      housekeeping.scheduleWithFixedDelay(
-          () -> purgeLoginFailures(throttle), 10, 10, TimeUnit.MINUTES);
+      Housekeeping chores = injector.getInstance(Housekeeping.class);
+      housekeeping.scheduleWithFixedDelay(() -> cleanUp(chores), 10, 10, TimeUnit.MINUTES);
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
       injector.getInstance(HikariDataSource.class).close();
@@ -76,12 +75,11 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  private static void purgeLoginFailures(LoginThrottle throttle) {
+  private static void cleanUp(Housekeeping chores) {
     try {
-      int purged = throttle.purgeExpired();
-      LOG.debug("purged {} expired login failures", purged);
+      LOG.debug("housekeeping removed {} rows", chores.run());
     } catch (RuntimeException e) {
-      LOG.warn("purging expired login failures failed: {}", e.getMessage());
+      LOG.warn("housekeeping failed: {}", e.getMessage());
     }
   }
 

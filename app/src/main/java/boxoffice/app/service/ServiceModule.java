@@ -13,6 +13,7 @@ public final class ServiceModule extends AbstractModule {
     bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
     bind(ReviewService.class).to(EventReviewService.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
+    bind(Housekeeping.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);
     bind(AdminAccountProvisioner.class).in(Singleton.class);
   }
