@@ -42,6 +42,9 @@ final class JsonBody {
       throw ValidationException.of(fieldOf(e), "is not a known field");
     } catch (MismatchedInputException e) {
       throw ValidationException.of(fieldOf(e), "has the wrong type");
+    } catch (JsonMappingException e) {
+      // e.g. a number too large for its field
+      throw ValidationException.of(fieldOf(e), "has a value out of range");
     } catch (JsonProcessingException e) {
       throw HttpProblemException.badRequest("The request body could not be read as JSON");
     } catch (IllegalArgumentException e) {

@@ -202,4 +202,66 @@ class HostileInputIT {
       }
     }
   }
+
+  @Test
+  void signedInEndpointsRefuseBadInputWithPrecise4xx() {
+    Fixtures fixtures = new Fixtures(app);
+    String admin = fixtures.adminToken();
+    String user = fixtures.users("hostile", 1).getFirst();
+    String event = fixtures.publishedEvent("Hostile Input Hour", 5);
+    String events = "/api/v1/events";
+    String one = events + "/" + event;
+    List<Object[]> cases =
+        List.of(
+            new Object[] {"POST", events, admin, "{\"title\":[]}", 422},
+            new Object[] {
+              "POST", events, admin, "{\"title\":\"t\",\"startsAt\":\"tomorrow\"}", 422
+            },
+            new Object[] {"POST", events, admin, "{\"capacity\":1.5}", 422},
+            new Object[] {"POST", events, admin, "{\"capacity\":99999999999}", 422},
+            new Object[] {"POST", events, admin, "{\"status\":\"SOLD\"}", 422},
+            new Object[] {"POST", events, user, "{}", 403},
+            new Object[] {"PATCH", one, admin, "{\"capacity\":\"ten\"}", 422},
+            new Object[] {"PATCH", one, admin, "{\"status\":\"DRAFT\"}", 422},
+            new Object[] {"PATCH", events + "/not-a-uuid", admin, "{}", 404},
+            new Object[] {"PUT", one + "/status", admin, "{\"status\":7}", 422},
+            new Object[] {"PUT", one + "/status", admin, "{}", 422},
+            new Object[] {"DELETE", events + "/" + java.util.UUID.randomUUID(), admin, null, 404},
+            new Object[] {"POST", one + "/bookings", user, "{\"quantity\":\"1\"}", 422},
+            new Object[] {"POST", one + "/bookings", user, "{\"quantity\":-1}", 422},
+            new Object[] {"POST", one + "/bookings", user, "[1]", 400},
+            new Object[] {"POST", one + "/bookings", admin.substring(1), "{\"quantity\":1}", 401},
+            new Object[] {"PUT", one + "/rating", user, "{\"score\":true}", 422},
+            new Object[] {"POST", one + "/comments", user, "{\"text\":null}", 422},
+            new Object[] {"POST", one + "/comments", user, "{\"text\":{}}", 422},
+            new Object[] {"GET", events + "?sort=popularity", null, null, 400},
+            new Object[] {"GET", events + "?status=SOLD", null, null, 400},
+            new Object[] {"GET", events + "?from=yesterday", null, null, 400},
+            new Object[] {"GET", events + "?limit=101", null, null, 400},
+            new Object[] {"GET", events + "?cursor=%00%01", null, null, 400},
+            new Object[] {"GET", "/api/v1/bookings?status=MAYBE", user, null, 400},
+            new Object[] {"GET", "/api/v1/bookings/123", user, null, 404},
+            new Object[] {
+              "POST", "/api/v1/bookings/" + java.util.UUID.randomUUID() + "/cancel", user, null, 404
+            },
+            new Object[] {"DELETE", "/api/v1/comments/x", user, null, 404});
+    for (Object[] c : cases) {
+      var request = app.http().request((String) c[1], (String) c[2]);
+      String body = (String) c[3];
+      request.method(
+          (String) c[0],
+          body == null
+              ? java.net.http.HttpRequest.BodyPublishers.noBody()
+              : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+      if (body != null) {
+        request.header("Content-Type", JSON);
+      }
+      var response = app.http().send(request);
+      String label = c[0] + " " + c[1] + " " + body + " -> " + response;
+
+      assertThat(response.status()).as(label).isEqualTo((int) c[4]);
+      assertThat(response.header("Content-Type")).as(label).startsWith("application/problem+json");
+      assertThat(response.body()).as(label).doesNotContain("Exception", "java.", "SQL", "org.");
+    }
+  }
 }
