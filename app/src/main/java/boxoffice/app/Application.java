@@ -2,6 +2,7 @@ package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
+import boxoffice.app.data.EventCache;
 import boxoffice.app.data.LiquibaseMigrations;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
@@ -99,6 +100,7 @@ public final class Application implements AutoCloseable {
   public void close() {
     housekeeping.shutdownNow();
     server.close();
+    injector.getInstance(EventCache.class).close();
     injector.getInstance(HikariDataSource.class).close();
   }
 }

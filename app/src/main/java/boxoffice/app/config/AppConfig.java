@@ -3,7 +3,33 @@ package boxoffice.app.config;
 import java.time.Duration;
 
 /** The whole validated configuration of the booking service. */
-public record AppConfig(Profile profile, Http http, Database db, Jwt jwt, Auth auth, Admin admin) {
+public record AppConfig(
+    Profile profile,
+    Http http,
+    Database db,
+    Jwt jwt,
+    Auth auth,
+    Admin admin,
+    Cache cache,
+    Redis redis) {
+
+  /** Where event reads are cached. */
+  public enum CacheType {
+    NONE,
+    MEMORY,
+    REDIS
+  }
+
+  /** The event cache: its kind, the LRU bound and the entry lifetime (zero: no expiry). */
+  public record Cache(CacheType type, int maxEntries, Duration ttl) {}
+
+  /** Redis connection settings; every call is bounded by {@code timeout}. */
+  public record Redis(String host, int port, String password, Duration timeout, int poolSize) {
+    @Override
+    public String toString() {
+      return "Redis[host=" + host + ", port=" + port + ", password=***, timeout=" + timeout + "]";
+    }
+  }
 
   /** HTTP server settings. */
   public record Http(

@@ -234,7 +234,17 @@ public final class AppConfigLoader {
             in.intBetween("login-throttle.max-failures-per-email", 1, 10_000),
             in.intBetween("login-throttle.max-failures-per-address", 1, 100_000),
             in.durationBetween("login-throttle.window", second, day)),
-        new AppConfig.Admin(in.string("admin.email"), in.secret("admin.password")));
+        new AppConfig.Admin(in.string("admin.email"), in.secret("admin.password")),
+        new AppConfig.Cache(
+            in.enumValue("cache.type", AppConfig.CacheType.class),
+            in.intBetween("cache.max-entries", 1, 10_000_000),
+            in.durationBetween("cache.ttl", Duration.ZERO, day)),
+        new AppConfig.Redis(
+            in.nonBlank("redis.host"),
+            in.intBetween("redis.port", 1, 65535),
+            in.secret("redis.password"),
+            in.durationBetween("redis.timeout", Duration.ofMillis(10), Duration.ofSeconds(10)),
+            in.intBetween("redis.pool-size", 1, 1000)));
   }
 
   private void checkProfileRules(AppConfig config) {
@@ -242,6 +252,10 @@ public final class AppConfigLoader {
     if (secretBytes < MIN_SECRET_BYTES) {
       throw InvalidConfigException.forKey(
           "jwt.secret", "must be at least " + MIN_SECRET_BYTES + " bytes, got " + secretBytes);
+    }
+    if (config.cache().type() == AppConfig.CacheType.REDIS && config.cache().ttl().isZero()) {
+      throw InvalidConfigException.forKey(
+          "cache.ttl", "must be above 0s with the redis cache, so Redis can evict old entries");
     }
     if (config.profile() != Profile.PROD) {
       return;

@@ -15,6 +15,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -28,12 +30,34 @@ public final class DataModule extends AbstractModule {
     bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
     bind(RefreshTokenRepository.class).to(JdbiRefreshTokenRepository.class).in(Singleton.class);
     bind(LoginFailureLog.class).to(JdbiLoginFailureLog.class).in(Singleton.class);
-    bind(EventRepository.class).to(JdbiEventRepository.class).in(Singleton.class);
-    bind(BookingRepository.class).to(JdbiBookingRepository.class).in(Singleton.class);
-    bind(ReviewRepository.class).to(JdbiReviewRepository.class).in(Singleton.class);
+    bind(AfterCommit.class).in(Singleton.class);
+    bind(JdbiEventRepository.class).in(Singleton.class);
+    bind(JdbiBookingRepository.class).in(Singleton.class);
+    bind(JdbiReviewRepository.class).in(Singleton.class);
+    bind(EventRepository.class).to(CachingEventRepository.class).in(Singleton.class);
+    bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
+    bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
     bind(LiquibaseMigrations.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
+  }
+
+  /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */
+  @Provides
+  @Singleton
+  EventCache eventCache(AppConfig config, Clock clock) {
+    AppConfig.Cache cache = config.cache();
+    return switch (cache.type()) {
+      case NONE -> new NoEventCache();
+      case MEMORY -> new MemoryEventCache(new LruCache<>(cache.maxEntries(), cache.ttl(), clock));
+      case REDIS ->
+          new RedisEventCache(
+              RedisPools.create(config.redis()),
+              cache.ttl(),
+              config.http().requestTimeout().plusSeconds(1),
+              Executors.newSingleThreadScheduledExecutor(
+                  Thread.ofPlatform().daemon().name("redis-reconnect").factory()));
+    };
   }
 
   @Provides

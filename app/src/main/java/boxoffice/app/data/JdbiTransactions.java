@@ -11,14 +11,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTransactions implements Transactions {
   private final Jdbi jdbi;
+  private final AfterCommit afterCommit;
 
   @Inject
-  JdbiTransactions(Jdbi jdbi) {
+  JdbiTransactions(Jdbi jdbi, AfterCommit afterCommit) {
     this.jdbi = jdbi;
+    this.afterCommit = afterCommit;
   }
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return jdbi.inTransaction(handle -> work.get());
+    return afterCommit.around(() -> jdbi.inTransaction(handle -> work.get()));
   }
 }

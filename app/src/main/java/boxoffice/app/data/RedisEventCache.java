@@ -1,0 +1,175 @@
+package boxoffice.app.data;
+
+import boxoffice.app.service.EventView;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * {@code cache.type = redis}: one cache shared by every app instance, so an invalidation reaches
+ * them all. Redis being down or slow never fails a request: calls are bounded by a short timeout,
+ * the first failure switches to the database (logged once per outage), a background probe
+ * reconnects, and invalidations missed during the outage are replayed on recovery.
+ */
+final class RedisEventCache implements EventCache, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisEventCache.class);
+  static final String KEY_PREFIX = "boxoffice:event:";
+  private static final byte[] TOMBSTONE = {0};
+  private static final int MAX_REMEMBERED_INVALIDATIONS = 100_000;
+
+  private final RedisClient redis;
+  private final SetParams fillParams;
+  private final SetParams tombstoneParams;
+  private final ScheduledExecutorService probe;
+  private final AtomicBoolean available = new AtomicBoolean(true);
+  private final Set<UUID> missedInvalidations = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean missedTooMany = new AtomicBoolean();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder fallbacks = new LongAdder();
+
+  /**
+   * @param ttl lifetime of a cached event
+   * @param tombstoneTtl how long an invalidated event refuses fills: longer than any read of the
+   *     database can take, so a reader holding pre-commit data cannot put it back
+   */
+  RedisEventCache(
+      RedisClient redis, Duration ttl, Duration tombstoneTtl, ScheduledExecutorService probe) {
+    this.redis = redis;
+    this.fillParams = SetParams.setParams().nx().px(ttl.toMillis());
+    this.tombstoneParams = SetParams.setParams().px(tombstoneTtl.toMillis());
+    this.probe = probe;
+    probe.scheduleWithFixedDelay(this::reconnectIfDown, 1, 1, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public Optional<EventView> getOrLoad(UUID id, Supplier<Optional<EventView>> loader) {
+    byte[] key = key(id);
+    Optional<byte[]> cached = call(jedis -> Optional.ofNullable(jedis.get(key)));
+    if (cached == null) {
+      fallbacks.increment();
+      return loader.get();
+    }
+    if (cached.isPresent()) {
+      Optional<EventView> view = EventViewCodec.decode(cached.get());
+      if (view.isPresent()) {
+        hits.increment();
+        return view;
+      }
+      misses.increment();
+      if (Arrays.equals(cached.get(), TOMBSTONE)) {
+        return loader.get(); // recently changed: the fill would be refused anyway
+      }
+    } else {
+      misses.increment();
+    }
+    Optional<EventView> loaded = loader.get();
+    loaded.ifPresent(
+        view -> call(jedis -> jedis.set(key, EventViewCodec.encode(view), fillParams)));
+    return loaded;
+  }
+
+  @Override
+  public void invalidate(UUID id) {
+    if (call(jedis -> jedis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
+      rememberMissed(id);
+    }
+  }
+
+  @Override
+  public Stats stats() {
+    return new Stats(hits.sum(), misses.sum(), 0, fallbacks.sum());
+  }
+
+  boolean isAvailable() {
+    return available.get();
+  }
+
+  /** Runs a Redis call; null when Redis is unavailable (then the caller falls back). */
+  private <T> T call(Function<RedisClient, T> command) {
+    if (!available.get()) {
+      return null;
+    }
+    try {
+      return command.apply(redis);
+    } catch (JedisException e) {
+      if (available.compareAndSet(true, false)) {
+        LOG.warn(
+            "Redis unavailable, serving events from PostgreSQL until it is back: {}",
+            e.getMessage());
+      }
+      return null;
+    }
+  }
+
+  private void rememberMissed(UUID id) {
+    if (missedInvalidations.size() < MAX_REMEMBERED_INVALIDATIONS) {
+      missedInvalidations.add(id);
+    } else {
+      missedTooMany.set(true);
+    }
+  }
+
+  private void reconnectIfDown() {
+    if (available.get()) {
+      return;
+    }
+    try {
+      redis.ping();
+      replayMissedInvalidations(redis);
+      available.set(true);
+      LOG.info("Redis is reachable again; event cache back in use");
+    } catch (JedisException e) {
+      // still down; the next probe tries again
+    }
+  }
+
+  /** Entries changed while Redis was unreachable are removed before anyone may read them. */
+  private void replayMissedInvalidations(RedisClient jedis) {
+    if (missedTooMany.getAndSet(false)) {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      ScanParams match = new ScanParams().match(KEY_PREFIX + "*").count(1000);
+      do {
+        ScanResult<String> page = jedis.scan(cursor, match);
+        if (!page.getResult().isEmpty()) {
+          jedis.unlink(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      missedInvalidations.clear();
+      return;
+    }
+    for (UUID id : Set.copyOf(missedInvalidations)) {
+      jedis.set(key(id), TOMBSTONE, tombstoneParams);
+      missedInvalidations.remove(id);
+    }
+  }
+
+  /** The format version is part of the key, so a release with another format never reads it. */
+  private static byte[] key(UUID id) {
+    return (KEY_PREFIX + "v" + EventViewCodec.FORMAT + ":" + id).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    probe.shutdownNow();
+    redis.close();
+  }
+}
