@@ -4,6 +4,7 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.EventCache;
 import boxoffice.app.data.LiquibaseMigrations;
+import boxoffice.app.data.OutboxRelays;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
 import boxoffice.app.service.Housekeeping;
@@ -69,6 +70,7 @@ public final class Application implements AutoCloseable {
               Thread.ofPlatform().daemon().name("housekeeping").factory());
       Housekeeping chores = injector.getInstance(Housekeeping.class);
       housekeeping.scheduleWithFixedDelay(() -> cleanUp(chores), 10, 10, TimeUnit.MINUTES);
+      injector.getInstance(OutboxRelays.class).start();
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
       injector.getInstance(HikariDataSource.class).close();
@@ -100,6 +102,7 @@ public final class Application implements AutoCloseable {
   public void close() {
     housekeeping.shutdownNow();
     server.close();
+    injector.getInstance(OutboxRelays.class).close();
     injector.getInstance(EventCache.class).close();
     injector.getInstance(HikariDataSource.class).close();
   }

@@ -11,7 +11,26 @@ public record AppConfig(
     Auth auth,
     Admin admin,
     Cache cache,
-    Redis redis) {
+    Redis redis,
+    Audit audit) {
+
+  /** The outbox relay to the audit service; disabled when {@code target} is empty. */
+  public record Audit(
+      String target,
+      String token,
+      Duration deadline,
+      int batchSize,
+      Duration pollInterval,
+      Duration maxBackoff) {
+    public boolean enabled() {
+      return !target.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "Audit[target=" + target + ", token=***, deadline=" + deadline + "]";
+    }
+  }
 
   /** Where event reads are cached. */
   public enum CacheType {

@@ -244,7 +244,14 @@ public final class AppConfigLoader {
             in.intBetween("redis.port", 1, 65535),
             in.secret("redis.password"),
             in.durationBetween("redis.timeout", Duration.ofMillis(10), Duration.ofSeconds(10)),
-            in.intBetween("redis.pool-size", 1, 1000)));
+            in.intBetween("redis.pool-size", 1, 1000)),
+        new AppConfig.Audit(
+            in.string("audit.target"),
+            in.secret("audit.token"),
+            in.durationBetween("audit.deadline", Duration.ofMillis(100), Duration.ofMinutes(1)),
+            in.intBetween("audit.batch-size", 1, 1000),
+            in.durationBetween("audit.poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
+            in.durationBetween("audit.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))));
   }
 
   private void checkProfileRules(AppConfig config) {

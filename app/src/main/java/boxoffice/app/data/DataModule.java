@@ -16,6 +16,8 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -58,6 +60,23 @@ public final class DataModule extends AbstractModule {
               Executors.newSingleThreadScheduledExecutor(
                   Thread.ofPlatform().daemon().name("redis-reconnect").factory()));
     };
+  }
+
+  /** One relay per configured destination of the outbox (none when nothing is configured). */
+  @Provides
+  @Singleton
+  OutboxRelays outboxRelays(AppConfig config, Jdbi jdbi, Clock clock) {
+    List<OutboxRelay> relays = new ArrayList<>();
+    AppConfig.Audit audit = config.audit();
+    if (audit.enabled()) {
+      relays.add(
+          new OutboxRelay(
+              jdbi,
+              new GrpcAuditPublisher(audit.target(), audit.token(), audit.deadline()),
+              new OutboxRelay.Settings(audit.batchSize(), audit.pollInterval(), audit.maxBackoff()),
+              clock));
+    }
+    return new OutboxRelays(relays);
   }
 
   @Provides

@@ -20,6 +20,8 @@ final class DataSourceFactory {
     hikari.setUsername(db.user());
     hikari.setPassword(db.password());
     hikari.setMaximumPoolSize(db.poolSize());
+    // Grow under load, shrink when idle: many instances must not pin max_connections idle.
+    hikari.setMinimumIdle(Math.min(2, db.poolSize()));
     hikari.setConnectionTimeout(db.connectionTimeout().toMillis());
     hikari.setValidationTimeout(Math.min(db.connectionTimeout().toMillis(), 1000));
     hikari.addDataSourceProperty("ApplicationName", "boxoffice");

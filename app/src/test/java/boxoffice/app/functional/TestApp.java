@@ -57,7 +57,7 @@ public final class TestApp implements AutoCloseable {
     env.put("DB_URL", database.url());
     env.put("DB_USER", database.user());
     env.put("DB_PASSWORD", database.password());
-    env.put("DB_POOL_SIZE", "8");
+    env.put("DB_POOL_SIZE", "4");
     env.put("JWT_SECRET", JWT_SECRET);
     env.put("ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);

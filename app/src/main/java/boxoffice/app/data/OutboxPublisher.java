@@ -1,0 +1,14 @@
+package boxoffice.app.data;
+
+import java.util.List;
+
+/** Sends outbox rows to one destination; throws when the destination did not take them all. */
+interface OutboxPublisher extends AutoCloseable {
+  OutboxDestination destination();
+
+  /** Must be idempotent per row id: after a failure, the same rows are sent again. */
+  void publish(List<OutboxRow> rows);
+
+  @Override
+  default void close() {}
+}

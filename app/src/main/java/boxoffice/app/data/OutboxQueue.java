@@ -1,0 +1,69 @@
+package boxoffice.app.data;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** The undelivered rows of one destination, claimed so that relays never deliver a row twice. */
+final class OutboxQueue {
+  private final OutboxDestination destination;
+
+  OutboxQueue(OutboxDestination destination) {
+    this.destination = destination;
+  }
+
+  /**
+   * The oldest undelivered rows, locked until the transaction ends. SKIP LOCKED lets every app
+   * instance's relay take a different batch instead of waiting or sending the same rows.
+   */
+  List<OutboxRow> claim(Handle handle, int limit) {
+    return handle
+        .createQuery(
+            "SELECT id, type, aggregate_type, aggregate_id, actor_id, payload::text AS payload,"
+                + " created_at FROM outbox WHERE "
+                + destination.deliveredColumn()
+                + " IS NULL ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .bind("limit", limit)
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  void markDelivered(Handle handle, List<UUID> ids, Instant at) {
+    handle
+        .createUpdate(
+            "UPDATE outbox SET " + destination.deliveredColumn() + " = :at WHERE id = ANY(:ids)")
+        .bind("at", at)
+        .bindArray("ids", UUID.class, ids)
+        .execute();
+  }
+
+  /** How many rows wait, and since when the oldest has waited. */
+  OutboxBacklog backlog(Handle handle) {
+    return handle
+        .createQuery(
+            "SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox WHERE "
+                + destination.deliveredColumn()
+                + " IS NULL")
+        .map(
+            (rs, ctx) ->
+                new OutboxBacklog(
+                    rs.getLong("waiting"),
+                    Optional.ofNullable(rs.getTimestamp("oldest")).map(t -> t.toInstant())))
+        .one();
+  }
+
+  private static OutboxRow row(ResultSet rs) throws SQLException {
+    return new OutboxRow(
+        rs.getObject("id", UUID.class),
+        rs.getString("type"),
+        rs.getString("aggregate_type"),
+        rs.getObject("aggregate_id", UUID.class),
+        Optional.ofNullable(rs.getObject("actor_id", UUID.class)),
+        rs.getString("payload"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

@@ -1,0 +1,128 @@
+package boxoffice.app.data;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows to one destination, oldest first, in batches: claim rows (FOR UPDATE SKIP
+ * LOCKED), publish them, mark them delivered, commit. A failed publish rolls back, so the rows stay
+ * in the outbox and are retried with backoff; user requests never wait for any of this.
+ */
+public final class OutboxRelay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+
+  private final Jdbi jdbi;
+  private final OutboxQueue queue;
+  private final OutboxPublisher publisher;
+  private final Settings settings;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final LongAdder delivered = new LongAdder();
+  private final LongAdder failures = new LongAdder();
+  private volatile boolean running = true;
+  private final Thread worker;
+
+  OutboxRelay(Jdbi jdbi, OutboxPublisher publisher, Settings settings, Clock clock) {
+    this.jdbi = jdbi;
+    this.queue = new OutboxQueue(publisher.destination());
+    this.publisher = publisher;
+    this.settings = settings;
+    this.clock = clock;
+    this.backoff = new Backoff(FIRST_RETRY, settings.maxBackoff());
+    String name =
+        "outbox-relay-" + publisher.destination().name().toLowerCase(java.util.Locale.ROOT);
+    this.worker = Thread.ofPlatform().daemon().name(name).unstarted(this::loop);
+  }
+
+  /** Batch size, idle poll interval and the longest retry wait. */
+  record Settings(int batchSize, Duration pollInterval, Duration maxBackoff) {}
+
+  OutboxDestination destination() {
+    return publisher.destination();
+  }
+
+  OutboxRelay start() {
+    worker.start();
+    return this;
+  }
+
+  private void loop() {
+    while (running) {
+      Duration pause;
+      try {
+        int sent = relayOnce();
+        recovered();
+        pause = sent == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
+      } catch (RuntimeException e) {
+        failures.increment();
+        pause = backoff.next();
+        if (backoff.failures() == 1) {
+          LOG.warn(
+              "{} delivery failing, retrying with backoff: {}",
+              publisher.destination(),
+              e.getMessage());
+        }
+      }
+      if (!pause.isZero()) {
+        LockSupport.parkNanos(pause.toNanos());
+      }
+    }
+  }
+
+  private void recovered() {
+    if (backoff.failures() > 0) {
+      LOG.info(
+          "{} delivery recovered after {} failed attempts",
+          publisher.destination(),
+          backoff.failures());
+      backoff.reset();
+    }
+  }
+
+  /** Delivers one batch; returns how many rows it delivered. */
+  int relayOnce() {
+    return jdbi.inTransaction(
+        handle -> {
+          List<OutboxRow> rows = queue.claim(handle, settings.batchSize());
+          if (rows.isEmpty()) {
+            return 0;
+          }
+          publisher.publish(rows);
+          queue.markDelivered(handle, rows.stream().map(OutboxRow::id).toList(), clock.instant());
+          delivered.add(rows.size());
+          return rows.size();
+        });
+  }
+
+  public long delivered() {
+    return delivered.sum();
+  }
+
+  public long failures() {
+    return failures.sum();
+  }
+
+  public OutboxBacklog backlog() {
+    return jdbi.withHandle(queue::backlog);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    LockSupport.unpark(worker);
+    try {
+      worker.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    publisher.close();
+  }
+}

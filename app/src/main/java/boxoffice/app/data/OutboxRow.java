@@ -1,0 +1,15 @@
+package boxoffice.app.data;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An outbox row as a relay delivers it; {@code payloadJson} is the stored JSON object. */
+record OutboxRow(
+    UUID id,
+    String type,
+    String aggregateType,
+    UUID aggregateId,
+    Optional<UUID> actorId,
+    String payloadJson,
+    Instant createdAt) {}
