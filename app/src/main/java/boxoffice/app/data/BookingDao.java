@@ -90,7 +90,9 @@ interface BookingDao {
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
           SELECT :outboxId, :outboxType, 'booking', c.id, :actorId,
                  jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
-                                    'quantity', c.quantity, 'cause', 'USER',
+                                    'quantity', c.quantity,
+                                    'cause', CASE WHEN c.user_id = :actorId THEN 'USER'
+                                                  ELSE 'ADMIN' END,
                                     'eventTitle', f.title, 'startsAt', f.starts_at,
                                     'venue', f.venue)
           FROM cancelled c CROSS JOIN freed f

@@ -17,6 +17,8 @@ public record EventDetails(
   public static final int MAX_DESCRIPTION = 5000;
   public static final int MAX_VENUE = 200;
   public static final int MAX_CAPACITY = 1_000_000;
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   public EventDetails {
     title = title == null ? null : title.strip();
@@ -25,22 +27,27 @@ public record EventDetails(
     Violations violations = new Violations();
     if (violations.require(title, "title")) {
       violations.check(
-          !title.isEmpty() && title.length() <= MAX_TITLE,
+          !title.isEmpty() && characters(title) <= MAX_TITLE,
           "title",
           "must be 1 to " + MAX_TITLE + " characters");
     }
     violations.check(
-        description.length() <= MAX_DESCRIPTION,
+        characters(description) <= MAX_DESCRIPTION,
         "description",
         "must be at most " + MAX_DESCRIPTION + " characters");
     if (violations.require(venue, "venue")) {
       violations.check(
-          !venue.isEmpty() && venue.length() <= MAX_VENUE,
+          !venue.isEmpty() && characters(venue) <= MAX_VENUE,
           "venue",
           "must be 1 to " + MAX_VENUE + " characters");
     }
-    boolean hasStart = violations.require(startsAt, "startsAt");
-    if (violations.require(endsAt, "endsAt") && hasStart) {
+    boolean hasStart =
+        violations.require(startsAt, "startsAt")
+            && violations.check(isStorable(startsAt), "startsAt", "must be in the years 1 to 9999");
+    boolean hasEnd =
+        violations.require(endsAt, "endsAt")
+            && violations.check(isStorable(endsAt), "endsAt", "must be in the years 1 to 9999");
+    if (hasStart && hasEnd) {
       violations.check(endsAt.isAfter(startsAt), "endsAt", "must be after startsAt");
     }
     if (violations.require(capacity, "capacity")) {
@@ -50,6 +57,16 @@ public record EventDetails(
           "must be between 1 and " + MAX_CAPACITY);
     }
     violations.throwIfAny();
+  }
+
+  /** Whether PostgreSQL's timestamptz (and the API's RFC 3339) can hold the instant. */
+  public static boolean isStorable(Instant instant) {
+    return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+  }
+
+  /** Characters as users and PostgreSQL count them (code points, not UTF-16 units). */
+  private static int characters(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   public static EventDetails of(Event event) {

@@ -21,14 +21,17 @@ public record EventQuery(
     Optional<String> venue,
     EventSort sort,
     boolean includeDrafts) {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
   private static final int MAX_WORDS = 8;
 
   public EventQuery {
     words = List.copyOf(words);
   }
 
-  /** Splits free text into at most eight lower-case words of letters and digits. */
+  /**
+   * Splits free text into at most eight lower-case words of letters (with their combining marks, as
+   * in Hindi or Thai) and digits.
+   */
   public static List<String> wordsOf(String text) {
     if (text == null) {
       return List.of();

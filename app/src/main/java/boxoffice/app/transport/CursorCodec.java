@@ -28,9 +28,12 @@ final class CursorCodec {
 
   /** {@code list} names the list the cursor belongs to; a cursor of another list is refused. */
   String encode(String list, List<String> position) {
-    byte[] payload =
-        (list + SEPARATOR + String.join(String.valueOf(SEPARATOR), position))
-            .getBytes(StandardCharsets.UTF_8);
+    // Each value is base64url-encoded, so no value (a title, say) can contain the separator.
+    StringBuilder text = new StringBuilder(list);
+    for (String value : position) {
+      text.append(SEPARATOR).append(ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+    }
+    byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(tag(payload));
   }
 
@@ -51,7 +54,9 @@ final class CursorCodec {
       if (fields.size() != parts + 1 || !fields.getFirst().equals(list)) {
         throw invalid();
       }
-      return fields.subList(1, fields.size());
+      return fields.subList(1, fields.size()).stream()
+          .map(value -> new String(DECODER.decode(value), StandardCharsets.UTF_8))
+          .toList();
     } catch (IllegalArgumentException e) {
       throw invalid();
     }

@@ -36,6 +36,7 @@ final class JsonBody {
     if (tree == null || !tree.isObject()) {
       throw HttpProblemException.badRequest("The request body must be a JSON object");
     }
+    rejectNulCharacters(tree, "");
     try {
       return mapper.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
@@ -50,6 +51,26 @@ final class JsonBody {
     } catch (IllegalArgumentException e) {
       // A record constructor refused a value that JSON could express (e.g. an invalid date).
       throw HttpProblemException.badRequest("The request body has a value that cannot be read");
+    }
+  }
+
+  /** PostgreSQL text cannot hold U+0000; such input is invalid, not a server error. */
+  private static void rejectNulCharacters(JsonNode node, String path) {
+    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+      throw ValidationException.of(
+          path.isEmpty() ? "body" : path, "must not contain NUL characters");
+    }
+    if (node.isObject()) {
+      node.properties()
+          .forEach(
+              field ->
+                  rejectNulCharacters(
+                      field.getValue(),
+                      path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        rejectNulCharacters(node.get(i), path + "[" + i + "]");
+      }
     }
   }
 

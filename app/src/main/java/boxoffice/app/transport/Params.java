@@ -1,5 +1,6 @@
 package boxoffice.app.transport;
 
+import boxoffice.app.domain.EventDetails;
 import boxoffice.app.domain.NotFoundException;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -24,7 +25,13 @@ final class Params {
   }
 
   static Optional<String> text(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
+    Optional<String> value =
+        Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
+    if (value.filter(v -> v.indexOf('\u0000') >= 0).isPresent()) {
+      throw HttpProblemException.badRequest(
+          "Query parameter '" + name + "' must not contain NUL characters");
+    }
+    return value;
   }
 
   static Optional<Instant> instant(Context ctx, String name) {
@@ -32,7 +39,12 @@ final class Params {
         .map(
             value -> {
               try {
-                return OffsetDateTime.parse(value).toInstant();
+                Instant instant = OffsetDateTime.parse(value).toInstant();
+                if (!EventDetails.isStorable(instant)) {
+                  throw HttpProblemException.badRequest(
+                      "Query parameter '" + name + "' must be between the years 1 and 9999");
+                }
+                return instant;
               } catch (DateTimeParseException e) {
                 throw HttpProblemException.badRequest(
                     "Query parameter '" + name + "' must be an RFC 3339 timestamp");
@@ -59,8 +71,8 @@ final class Params {
   /** {@code If-Match: "3"} (or {@code 3}); absent is allowed, anything else is a 400. */
   static Optional<Integer> ifMatchVersion(Context ctx) {
     String header = ctx.header("If-Match");
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
+    if (header == null || header.isBlank() || header.strip().equals("*")) {
+      return Optional.empty(); // "*" matches any current version
     }
     String value = header.strip();
     if (value.startsWith("W/")) {
