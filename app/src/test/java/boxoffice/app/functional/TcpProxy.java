@@ -63,6 +63,12 @@ final class TcpProxy implements AutoCloseable {
                   Socket upstream = new Socket(targetHost, targetPort);
                   sockets.add(client);
                   sockets.add(upstream);
+                  if (listening.isClosed()) {
+                    // cut() ran between accept and registration: this link must not survive it
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    return;
+                  }
                   pump(client, upstream);
                   pump(upstream, client);
                 } catch (IOException e) {
