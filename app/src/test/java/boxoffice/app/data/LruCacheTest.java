@@ -3,11 +3,9 @@ package boxoffice.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import boxoffice.app.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LruCacheTest {
-  private final SettableClock clock = new SettableClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
 
   @Test
   void theLeastRecentlyUsedEntryIsEvictedFirst() {
@@ -171,29 +169,5 @@ class LruCacheTest {
     assertThat(stats.size()).isLessThanOrEqualTo(bound);
     assertThat(stats.hits() + stats.misses()).isEqualTo(gets);
     assertThat(stats.evictions()).isPositive();
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class SettableClock extends Clock {
-    private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -2,6 +2,7 @@ package boxoffice.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.ManualClock;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.Role;
@@ -11,11 +12,8 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +30,7 @@ class JwtTokenIssuerTest {
   private static final Instant START = Instant.parse("2030-05-01T12:00:00Z");
   private static final Algorithm HS256 = Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8));
 
-  private final MutableClock clock = new MutableClock(START);
+  private final ManualClock clock = new ManualClock(START);
   private final JwtTokenIssuer issuer =
       new JwtTokenIssuer(
           new AppConfig.Jwt(SECRET, ISSUER, AUDIENCE, TTL, Duration.ofDays(30)), clock);
@@ -334,37 +332,5 @@ class JwtTokenIssuerTest {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import boxoffice.app.ManualClock;
 import boxoffice.app.domain.ThrottledException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +27,7 @@ class LoginThrottleTest {
   private static final String EMAIL = "alice@example.com";
   private static final String ADDRESS = "203.0.113.7";
 
-  private final MutableClock clock = new MutableClock(START);
+  private final ManualClock clock = new ManualClock(START);
   private final InMemoryLoginFailureLog log = new InMemoryLoginFailureLog();
   private final LoginThrottle throttle =
       new LoginThrottle(
@@ -286,38 +284,6 @@ class LoginThrottleTest {
       int size = failures.size();
       failures.removeIf(failure -> failure.at().isBefore(before));
       return size - failures.size();
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
