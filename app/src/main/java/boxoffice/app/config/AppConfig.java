@@ -12,16 +12,22 @@ public record AppConfig(
     Admin admin,
     Cache cache,
     Redis redis,
-    Audit audit) {
+    Audit audit,
+    Kafka kafka,
+    Outbox outbox) {
+
+  /** How every outbox relay batches, polls and backs off. */
+  public record Outbox(int batchSize, Duration pollInterval, Duration maxBackoff) {}
+
+  /** Notification messages go to {@code topic}; disabled when no brokers are configured. */
+  public record Kafka(String bootstrapServers, String topic, Duration deadline) {
+    public boolean enabled() {
+      return !bootstrapServers.isEmpty();
+    }
+  }
 
   /** The outbox relay to the audit service; disabled when {@code target} is empty. */
-  public record Audit(
-      String target,
-      String token,
-      Duration deadline,
-      int batchSize,
-      Duration pollInterval,
-      Duration maxBackoff) {
+  public record Audit(String target, String token, Duration deadline) {
     public boolean enabled() {
       return !target.isEmpty();
     }

@@ -248,10 +248,16 @@ public final class AppConfigLoader {
         new AppConfig.Audit(
             in.string("audit.target"),
             in.secret("audit.token"),
-            in.durationBetween("audit.deadline", Duration.ofMillis(100), Duration.ofMinutes(1)),
-            in.intBetween("audit.batch-size", 1, 1000),
-            in.durationBetween("audit.poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
-            in.durationBetween("audit.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))));
+            in.durationBetween("audit.deadline", Duration.ofMillis(100), Duration.ofMinutes(1))),
+        new AppConfig.Kafka(
+            in.string("kafka.bootstrap-servers"),
+            in.nonBlank("kafka.topic"),
+            in.durationBetween("kafka.deadline", Duration.ofSeconds(1), Duration.ofMinutes(5))),
+        new AppConfig.Outbox(
+            in.intBetween("outbox.batch-size", 1, 1000),
+            in.durationBetween(
+                "outbox.poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
+            in.durationBetween("outbox.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))));
   }
 
   private void checkProfileRules(AppConfig config) {

@@ -67,13 +67,25 @@ public final class DataModule extends AbstractModule {
   @Singleton
   OutboxRelays outboxRelays(AppConfig config, Jdbi jdbi, Clock clock) {
     List<OutboxRelay> relays = new ArrayList<>();
+    var outbox = config.outbox();
+    var settings =
+        new OutboxRelay.Settings(outbox.batchSize(), outbox.pollInterval(), outbox.maxBackoff());
     AppConfig.Audit audit = config.audit();
     if (audit.enabled()) {
       relays.add(
           new OutboxRelay(
               jdbi,
               new GrpcAuditPublisher(audit.target(), audit.token(), audit.deadline()),
-              new OutboxRelay.Settings(audit.batchSize(), audit.pollInterval(), audit.maxBackoff()),
+              settings,
+              clock));
+    }
+    AppConfig.Kafka kafka = config.kafka();
+    if (kafka.enabled()) {
+      relays.add(
+          new OutboxRelay(
+              jdbi,
+              new KafkaOutboxPublisher(kafka.bootstrapServers(), kafka.topic(), kafka.deadline()),
+              settings,
               clock));
     }
     return new OutboxRelays(relays);

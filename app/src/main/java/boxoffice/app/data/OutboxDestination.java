@@ -2,7 +2,8 @@ package boxoffice.app.data;
 
 /** Where outbox rows go; each destination tracks its own delivery column. */
 enum OutboxDestination {
-  AUDIT("audit_delivered_at");
+  AUDIT("audit_delivered_at"),
+  KAFKA("kafka_delivered_at");
 
   private final String deliveredColumn;
 
