@@ -5,6 +5,7 @@ import boxoffice.app.data.DataModule;
 import boxoffice.app.data.EventCache;
 import boxoffice.app.data.LiquibaseMigrations;
 import boxoffice.app.data.OutboxRelays;
+import boxoffice.app.observability.ObservabilityModule;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
 import boxoffice.app.service.Housekeeping;
@@ -56,6 +57,7 @@ public final class Application implements AutoCloseable {
             new DataModule(),
             new SecurityModule(),
             new ServiceModule(),
+            new ObservabilityModule(),
             new boxoffice.app.transport.TransportModule());
     try {
       injector.getInstance(LiquibaseMigrations.class).apply();

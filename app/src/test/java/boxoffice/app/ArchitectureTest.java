@@ -23,6 +23,7 @@ class ArchitectureTest {
   private static final String DATA = "boxoffice.app.data..";
   private static final String SECURITY = "boxoffice.app.security..";
   private static final String TRANSPORT = "boxoffice.app.transport..";
+  private static final String OBSERVABILITY = "boxoffice.app.observability..";
 
   @ArchTest
   static final ArchRule domainDependsOnlyOnTheJdkAndItself =
@@ -107,7 +108,7 @@ class ArchitectureTest {
           .resideInAPackage(DATA)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(SECURITY, TRANSPORT);
+          .resideInAnyPackage(SECURITY, TRANSPORT, OBSERVABILITY);
 
   @ArchTest
   static final ArchRule securityDoesNotDependOnDataOrTransport =
@@ -117,6 +118,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(DATA, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule observabilityOnlyReadsAndNeverServesHttp =
+      noClasses()
+          .that()
+          .resideInAPackage(OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TRANSPORT, SECURITY, "io.javalin..")
+          .because("metrics observe the layers; HTTP exposition belongs to transport");
 
   @ArchTest
   static final ArchRule transportDoesNotDependOnDataOrSecurity =
@@ -179,20 +190,25 @@ class ArchitectureTest {
           .definedBy(SECURITY)
           .layer("Transport")
           .definedBy(TRANSPORT)
+          .layer("Observability")
+          .definedBy(OBSERVABILITY)
           .whereLayer("Root")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Transport")
           .mayOnlyBeAccessedByLayers("Root")
           .whereLayer("Data")
-          .mayOnlyBeAccessedByLayers("Root")
+          .mayOnlyBeAccessedByLayers("Root", "Observability")
+          .whereLayer("Observability")
+          .mayOnlyBeAccessedByLayers("Root", "Transport")
           .whereLayer("Security")
           .mayOnlyBeAccessedByLayers("Root")
           .whereLayer("Service")
-          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport")
+          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport", "Observability")
           .whereLayer("Config")
-          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport")
+          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport", "Observability")
           .whereLayer("Domain")
-          .mayOnlyBeAccessedByLayers("Root", "Service", "Data", "Security", "Transport")
+          .mayOnlyBeAccessedByLayers(
+              "Root", "Service", "Data", "Security", "Transport", "Observability")
           .whereLayer("Domain")
           .mayNotAccessAnyLayer()
           .whereLayer("Config")
@@ -204,5 +220,7 @@ class ArchitectureTest {
           .whereLayer("Security")
           .mayOnlyAccessLayers("Service", "Domain", "Config")
           .whereLayer("Transport")
-          .mayOnlyAccessLayers("Service", "Domain", "Config");
+          .mayOnlyAccessLayers("Service", "Domain", "Config", "Observability")
+          .whereLayer("Observability")
+          .mayOnlyAccessLayers("Service", "Domain", "Config", "Data");
 }

@@ -33,6 +33,7 @@ public final class DataModule extends AbstractModule {
     bind(RefreshTokenRepository.class).to(JdbiRefreshTokenRepository.class).in(Singleton.class);
     bind(LoginFailureLog.class).to(JdbiLoginFailureLog.class).in(Singleton.class);
     bind(AfterCommit.class).in(Singleton.class);
+    bind(EventStatusCounts.class).in(Singleton.class);
     bind(JdbiEventRepository.class).in(Singleton.class);
     bind(JdbiBookingRepository.class).in(Singleton.class);
     bind(JdbiReviewRepository.class).in(Singleton.class);

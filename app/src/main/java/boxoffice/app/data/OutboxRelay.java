@@ -49,6 +49,11 @@ public final class OutboxRelay implements AutoCloseable {
     return publisher.destination();
   }
 
+  /** The destination as metrics and logs name it: "audit" or "kafka". */
+  public String destinationName() {
+    return publisher.destination().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   OutboxRelay start() {
     worker.start();
     return this;

@@ -16,6 +16,10 @@ public final class OutboxRelays implements AutoCloseable {
     return this;
   }
 
+  public List<OutboxRelay> all() {
+    return relays;
+  }
+
   /** The relay to the audit service, when one is configured. */
   public Optional<OutboxRelay> audit() {
     return relays.stream().filter(r -> r.destination() == OutboxDestination.AUDIT).findFirst();

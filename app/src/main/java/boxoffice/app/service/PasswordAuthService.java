@@ -29,6 +29,7 @@ public final class PasswordAuthService implements AuthService {
   private final AuthPolicy policy;
   private final Clock clock;
   private final Outbox outbox;
+  private final BusinessMetrics metrics;
 
   /** Checked when the email is unknown, so both failures cost the same time. */
   private final String dummyHash;
@@ -43,7 +44,9 @@ public final class PasswordAuthService implements AuthService {
       TokenIssuer tokenIssuer,
       AuthPolicy policy,
       Clock clock,
-      Outbox outbox) {
+      Outbox outbox,
+      BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.transactions = transactions;
     this.users = users;
     this.refreshTokens = refreshTokens;
@@ -100,9 +103,11 @@ public final class PasswordAuthService implements AuthService {
                         "clientAddress", command.clientAddress(),
                         "knownAccount", knownId.isPresent())));
           });
+      metrics.login(false);
       throw new AuthenticationException(BAD_CREDENTIALS);
     }
     User user = account.orElseThrow().user();
+    metrics.login(true);
     return transactions.inTransaction(
         () -> {
           throttle.recordSuccess(command.email());

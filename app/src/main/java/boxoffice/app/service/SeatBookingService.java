@@ -27,12 +27,15 @@ public final class SeatBookingService implements BookingService {
   private final BookingRepository bookings;
   private final EventRepository events;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
   @Inject
-  public SeatBookingService(BookingRepository bookings, EventRepository events, Clock clock) {
+  public SeatBookingService(
+      BookingRepository bookings, EventRepository events, Clock clock, BusinessMetrics metrics) {
     this.bookings = bookings;
     this.events = events;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -50,7 +53,10 @@ public final class SeatBookingService implements BookingService {
             UUID.randomUUID(), command.eventId(), user.userId(), command.quantity());
     BookingAttempt attempt = bookings.book(booking, key, clock.instant());
     return switch (attempt) {
-      case BookingAttempt.Booked booked -> booked.booking();
+      case BookingAttempt.Booked booked -> {
+        metrics.bookingCreated(booked.booking().quantity());
+        yield booked.booking();
+      }
       case BookingAttempt.KeyTaken taken ->
           replay(
               bookings
@@ -85,6 +91,7 @@ public final class SeatBookingService implements BookingService {
     if (event.hasStarted(now)) {
       return new ConflictException("The event has already started");
     }
+    metrics.soldOutRefusal();
     return new SoldOutException(event.seatsAvailable());
   }
 
@@ -101,6 +108,8 @@ public final class SeatBookingService implements BookingService {
     }
     Optional<Booking> cancelled = bookings.cancel(bookingId, caller.userId(), clock.instant());
     if (cancelled.isPresent()) {
+      metrics.bookingsCancelled(
+          caller.isAdmin() && !booking.isOwnedBy(caller) ? "admin" : "user", 1);
       return cancelled.get();
     }
     Booking current = visible(caller, bookingId);

@@ -25,6 +25,7 @@ public final class TransactionalEventService implements EventService {
   private final BookingRepository bookings;
   private final Outbox outbox;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
   @Inject
   public TransactionalEventService(
@@ -32,7 +33,9 @@ public final class TransactionalEventService implements EventService {
       EventRepository events,
       BookingRepository bookings,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      BusinessMetrics metrics) {
+    this.metrics = metrics;
     this.transactions = transactions;
     this.events = events;
     this.bookings = bookings;
@@ -112,36 +115,43 @@ public final class TransactionalEventService implements EventService {
   @Override
   public Event changeStatus(Principal admin, UUID id, EventStatus target) {
     Admins.require(admin);
-    return transactions.inTransaction(
-        () -> {
-          Event event =
-              events.findByIdForUpdate(id).orElseThrow(TransactionalEventService::notFound);
-          if (event.status() == target) {
-            return event; // PUT is idempotent: asking for the current status changes nothing
-          }
-          Instant now = clock.instant();
-          event.checkMoveTo(target, now);
-          Event changed =
-              events
-                  .changeStatus(id, event.status(), target, now)
-                  .orElseThrow(() -> new ConflictException("The event changed meanwhile; retry"));
-          int cancelledBookings = 0;
-          if (target == EventStatus.CANCELLED) {
-            cancelledBookings = bookings.cancelAllOfEvent(id, admin.userId(), now);
-            changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
-          }
-          Map<String, Object> payload = new LinkedHashMap<>();
-          payload.put("from", event.status().name());
-          payload.put("to", target.name());
-          payload.put("title", event.title());
-          payload.put("startsAt", event.startsAt().toString());
-          payload.put("venue", event.venue());
-          payload.put("cancelledBookings", cancelledBookings);
-          outbox.record(
-              OutboxMessage.of(
-                  ChangeType.EVENT_STATUS_CHANGED, id, Optional.of(admin.userId()), payload));
-          return changed;
-        });
+    StatusChange change = transactions.inTransaction(() -> move(admin, id, target));
+    if (change.cancelledBookings() > 0) {
+      metrics.bookingsCancelled("event_cancelled", change.cancelledBookings());
+    }
+    return change.event();
+  }
+
+  /** An event after a status change, and how many bookings the change cancelled. */
+  private record StatusChange(Event event, int cancelledBookings) {}
+
+  private StatusChange move(Principal admin, UUID id, EventStatus target) {
+    Event event = events.findByIdForUpdate(id).orElseThrow(TransactionalEventService::notFound);
+    if (event.status() == target) {
+      return new StatusChange(event, 0); // PUT is idempotent: the current status changes nothing
+    }
+    Instant now = clock.instant();
+    event.checkMoveTo(target, now);
+    Event changed =
+        events
+            .changeStatus(id, event.status(), target, now)
+            .orElseThrow(() -> new ConflictException("The event changed meanwhile; retry"));
+    int cancelledBookings = 0;
+    if (target == EventStatus.CANCELLED) {
+      cancelledBookings = bookings.cancelAllOfEvent(id, admin.userId(), now);
+      changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("from", event.status().name());
+    payload.put("to", target.name());
+    payload.put("title", event.title());
+    payload.put("startsAt", event.startsAt().toString());
+    payload.put("venue", event.venue());
+    payload.put("cancelledBookings", cancelledBookings);
+    outbox.record(
+        OutboxMessage.of(
+            ChangeType.EVENT_STATUS_CHANGED, id, Optional.of(admin.userId()), payload));
+    return new StatusChange(changed, cancelledBookings);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package boxoffice.app.transport;
 
+import boxoffice.app.observability.HttpMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -25,6 +26,7 @@ public final class HttpServer implements AutoCloseable {
       RequestIdMiddleware requestIds,
       AuthMiddleware auth,
       AccessLog accessLog,
+      HttpMetrics httpMetrics,
       ProblemResponder problems) {
     this.timeout = timeout;
     this.routes = router.routes();
@@ -37,7 +39,16 @@ public final class HttpServer implements AutoCloseable {
               config.http.maxRequestSize = maxBodySize.bytes();
               config.http.defaultContentType = "application/json; charset=utf-8";
               config.jsonMapper(new JavalinJackson(mapper, true));
-              config.requestLogger.http(accessLog::log);
+              config.requestLogger.http(
+                  (ctx, ms) -> {
+                    httpMetrics.finished(
+                        ctx.method().name(),
+                        AccessLog.routeOf(ctx),
+                        ctx.statusCode(),
+                        ms / 1000.0,
+                        Boolean.TRUE.equals(ctx.attribute(TimeoutMiddleware.TIMED_OUT)));
+                    accessLog.log(ctx, ms);
+                  });
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyProblemErrorHandler()));
               config.jetty.modifyServletContextHandler(
@@ -70,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
                         swagger.setUiPath("/swagger");
                       }));
             });
+    app.before(ctx -> httpMetrics.started());
     app.before(requestIds::assign);
     app.beforeMatched(auth::authorize);
     app.after(HttpServer::declareUtf8);

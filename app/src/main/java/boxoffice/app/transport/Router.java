@@ -18,6 +18,7 @@ final class Router {
   private final EventController events;
   private final BookingController bookings;
   private final ReviewController reviews;
+  private final MetricsController metrics;
 
   @Inject
   Router(
@@ -26,7 +27,9 @@ final class Router {
       HealthController health,
       EventController events,
       BookingController bookings,
-      ReviewController reviews) {
+      ReviewController reviews,
+      MetricsController metrics) {
+    this.metrics = metrics;
     this.auth = auth;
     this.users = users;
     this.health = health;
@@ -39,6 +42,7 @@ final class Router {
     return List.of(
         new Route(HandlerType.GET, "/health/live", Access.PUBLIC, health::live),
         new Route(HandlerType.GET, "/health/ready", Access.PUBLIC, health::ready),
+        new Route(HandlerType.GET, "/metrics", Access.PUBLIC, metrics::scrape),
         new Route(HandlerType.POST, API + "/auth/register", Access.PUBLIC, auth::register),
         new Route(HandlerType.POST, API + "/auth/login", Access.PUBLIC, auth::login),
         new Route(HandlerType.POST, API + "/auth/refresh", Access.PUBLIC, auth::refresh),

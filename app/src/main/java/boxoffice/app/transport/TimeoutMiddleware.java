@@ -20,6 +20,9 @@ final class TimeoutMiddleware implements AutoCloseable {
     TIMED_OUT
   }
 
+  /** Set on a request that ran out of time, for metrics. */
+  static final String TIMED_OUT = "boxoffice.timedOut";
+
   private final Duration timeout;
   private final ScheduledExecutorService alarms =
       Executors.newSingleThreadScheduledExecutor(
@@ -51,6 +54,7 @@ final class TimeoutMiddleware implements AutoCloseable {
       alarm.cancel(false);
       if (!state.compareAndSet(State.RUNNING, State.DONE)) {
         Thread.interrupted(); // the interrupt was ours; do not leak it to the next request
+        ctx.attribute(TIMED_OUT, Boolean.TRUE);
         throw HttpProblemException.timedOut(timeout);
       }
       if (failure != null) {

@@ -19,6 +19,7 @@ public final class TransportModule extends AbstractModule {
     bind(EventController.class).in(Singleton.class);
     bind(BookingController.class).in(Singleton.class);
     bind(ReviewController.class).in(Singleton.class);
+    bind(MetricsController.class).in(Singleton.class);
     bind(AuthMiddleware.class).in(Singleton.class);
     bind(JsonBody.class).in(Singleton.class);
     bind(Paging.class).in(Singleton.class);

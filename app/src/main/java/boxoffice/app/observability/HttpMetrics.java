@@ -1,0 +1,67 @@
+package boxoffice.app.observability;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.inject.Inject;
+
+/**
+ * HTTP server metrics labelled by method, route TEMPLATE (never a raw path, which would create a
+ * series per id) and status.
+ */
+public final class HttpMetrics {
+  private final Counter requests;
+  private final Histogram duration;
+  private final Gauge inFlight;
+  private final Counter errors;
+
+  @Inject
+  HttpMetrics(PrometheusRegistry registry) {
+    requests =
+        Counter.builder()
+            .name("http_server_requests_total")
+            .help("HTTP requests answered")
+            .labelNames("method", "route", "status")
+            .register(registry);
+    duration =
+        Histogram.builder()
+            .name("http_server_request_duration_seconds")
+            .help("Time to answer an HTTP request")
+            .labelNames("method", "route", "status")
+            .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+            .register(registry);
+    inFlight =
+        Gauge.builder()
+            .name("http_server_requests_in_flight")
+            .help("HTTP requests being handled")
+            .register(registry);
+    errors =
+        Counter.builder()
+            .name("http_server_errors_total")
+            .help("HTTP error answers by class: 4xx, 5xx, timeout")
+            .labelNames("class")
+            .register(registry);
+    for (String kind : new String[] {"4xx", "5xx", "timeout"}) {
+      errors.labelValues(kind);
+    }
+  }
+
+  public void started() {
+    inFlight.inc();
+  }
+
+  public void finished(String method, String route, int status, double seconds, boolean timedOut) {
+    inFlight.dec();
+    String code = String.valueOf(status);
+    requests.labelValues(method, route, code).inc();
+    duration.labelValues(method, route, code).observe(seconds);
+    if (timedOut) {
+      errors.labelValues("timeout").inc();
+    } else if (status >= 500) {
+      errors.labelValues("5xx").inc();
+    } else if (status >= 400) {
+      errors.labelValues("4xx").inc();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package boxoffice.app.observability;
+
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.data.EventCache;
+import boxoffice.app.data.EventStatusCounts;
+import boxoffice.app.data.OutboxRelay;
+import boxoffice.app.data.OutboxRelays;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metrics read from components when Prometheus scrapes: JVM, connection pool, event cache, outbox
+ * backlog and relay failures per destination, events by status.
+ */
+public final class InternalMetrics {
+  private static final Logger LOG = LoggerFactory.getLogger(InternalMetrics.class);
+
+  @Inject
+  InternalMetrics(
+      PrometheusRegistry registry,
+      AppConfig config,
+      HikariDataSource pool,
+      EventCache cache,
+      OutboxRelays relays,
+      EventStatusCounts eventCounts,
+      Clock clock) {
+    JvmMetrics.builder().register(registry);
+    registerPool(registry, pool);
+    registerCache(registry, cache, config.cache().type().name().toLowerCase(Locale.ROOT));
+    registerOutbox(registry, relays, clock);
+    GaugeWithCallback.builder()
+        .name("boxoffice_events")
+        .help("Events by status")
+        .labelNames("status")
+        .callback(
+            callback -> {
+              try {
+                eventCounts.byStatus().forEach((status, n) -> callback.call(n, status.name()));
+              } catch (RuntimeException e) {
+                LOG.debug("events by status unavailable: {}", e.getMessage());
+              }
+            })
+        .register(registry);
+  }
+
+  private static void registerPool(PrometheusRegistry registry, HikariDataSource pool) {
+    GaugeWithCallback.builder()
+        .name("hikaricp_connections")
+        .help("Database pool connections by state")
+        .labelNames("pool", "state")
+        .callback(
+            callback -> {
+              HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+              if (bean != null) {
+                callback.call(bean.getActiveConnections(), pool.getPoolName(), "active");
+                callback.call(bean.getIdleConnections(), pool.getPoolName(), "idle");
+                callback.call(bean.getThreadsAwaitingConnection(), pool.getPoolName(), "pending");
+                callback.call(bean.getTotalConnections(), pool.getPoolName(), "total");
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("hikaricp_connections_max")
+        .help("Largest size of the database pool")
+        .labelNames("pool")
+        .callback(callback -> callback.call(pool.getMaximumPoolSize(), pool.getPoolName()))
+        .register(registry);
+  }
+
+  private static void registerCache(PrometheusRegistry registry, EventCache cache, String type) {
+    CounterWithCallback.builder()
+        .name("boxoffice_cache_requests_total")
+        .help("Event cache lookups by result (hit, miss) and cache type")
+        .labelNames("cache", "result")
+        .callback(
+            callback -> {
+              EventCache.Stats stats = cache.stats();
+              callback.call(stats.hits(), type, "hit");
+              callback.call(stats.misses(), type, "miss");
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_cache_evictions_total")
+        .help("Entries the event cache evicted to stay within its bound")
+        .labelNames("cache")
+        .callback(callback -> callback.call(cache.stats().evictions(), type))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_cache_fallbacks_total")
+        .help("Event reads served from PostgreSQL because the cache was unreachable")
+        .labelNames("cache")
+        .callback(callback -> callback.call(cache.stats().fallbacks(), type))
+        .register(registry);
+  }
+
+  private static void registerOutbox(
+      PrometheusRegistry registry, OutboxRelays relays, Clock clock) {
+    GaugeWithCallback.builder()
+        .name("boxoffice_outbox_backlog")
+        .help("Outbox rows not yet delivered, per destination")
+        .labelNames("destination")
+        .callback(
+            callback ->
+                relays
+                    .all()
+                    .forEach(
+                        relay ->
+                            safely(() -> callback.call(relay.backlog().waiting(), name(relay)))))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("boxoffice_outbox_oldest_age_seconds")
+        .help("Age of the oldest undelivered outbox row, per destination (0 when none waits)")
+        .labelNames("destination")
+        .callback(
+            callback ->
+                relays
+                    .all()
+                    .forEach(
+                        relay ->
+                            safely(
+                                () ->
+                                    callback.call(
+                                        relay
+                                            .backlog()
+                                            .oldest()
+                                            .map(
+                                                o ->
+                                                    Duration.between(o, clock.instant()).toMillis()
+                                                        / 1000.0)
+                                            .orElse(0.0),
+                                        name(relay)))))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_outbox_delivered_total")
+        .help("Outbox rows delivered, per destination")
+        .labelNames("destination")
+        .callback(callback -> relays.all().forEach(r -> callback.call(r.delivered(), name(r))))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_outbox_publish_failures_total")
+        .help("Failed delivery attempts (audit service or Kafka unavailable), per destination")
+        .labelNames("destination")
+        .callback(callback -> relays.all().forEach(r -> callback.call(r.failures(), name(r))))
+        .register(registry);
+  }
+
+  private static String name(OutboxRelay relay) {
+    return relay.destinationName();
+  }
+
+  private static void safely(Runnable read) {
+    try {
+      read.run();
+    } catch (RuntimeException e) {
+      LOG.debug("outbox backlog unavailable: {}", e.getMessage());
+    }
+  }
+}
