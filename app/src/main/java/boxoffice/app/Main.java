@@ -28,6 +28,13 @@ public final class Main {
       System.exit(2);
       return;
     }
+    try {
+      LogShipping.configure(System.getenv());
+    } catch (NumberFormatException e) {
+      System.err.println("Invalid configuration: LOGSTASH_PORT must be a port number");
+      System.exit(2);
+      return;
+    }
     if (args.length > 0 && args[0].equals("migrate")) {
       Application.migrate(config);
       LOG.info("database migrated");
