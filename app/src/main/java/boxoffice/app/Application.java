@@ -15,6 +15,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +41,9 @@ public final class Application implements AutoCloseable {
   public static void migrate(AppConfig config) {
     Injector injector =
         Guice.createInjector(
-            Stage.PRODUCTION, new BoxofficeModule(config, Clock.systemUTC()), new DataModule());
+            Stage.PRODUCTION,
+            new BoxofficeModule(config, Clock.systemUTC(), OpenTelemetry.noop()),
+            new DataModule());
     try {
       injector.getInstance(LiquibaseMigrations.class).apply();
     } finally {
@@ -50,10 +53,16 @@ public final class Application implements AutoCloseable {
 
   /** Migrates, provisions the admin and starts serving; fails fast if any step fails. */
   public static Application start(AppConfig config, Clock clock, String host) {
+    return start(config, clock, host, OpenTelemetry.noop());
+  }
+
+  /** As {@link #start(AppConfig, Clock, String)}, tracing with {@code openTelemetry}. */
+  public static Application start(
+      AppConfig config, Clock clock, String host, OpenTelemetry openTelemetry) {
     Injector injector =
         Guice.createInjector(
             Stage.PRODUCTION,
-            new BoxofficeModule(config, clock),
+            new BoxofficeModule(config, clock, openTelemetry),
             new DataModule(),
             new SecurityModule(),
             new ServiceModule(),

@@ -6,22 +6,26 @@ import boxoffice.app.service.LoginFailureLog;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 
 /** The composition root's own bindings: configuration, the clock, and policies made of config. */
 final class BoxofficeModule extends AbstractModule {
   private final AppConfig config;
   private final Clock clock;
+  private final OpenTelemetry openTelemetry;
 
-  BoxofficeModule(AppConfig config, Clock clock) {
+  BoxofficeModule(AppConfig config, Clock clock, OpenTelemetry openTelemetry) {
     this.config = config;
     this.clock = clock;
+    this.openTelemetry = openTelemetry;
   }
 
   @Override
   protected void configure() {
     bind(AppConfig.class).toInstance(config);
     bind(Clock.class).toInstance(clock);
+    bind(OpenTelemetry.class).toInstance(openTelemetry);
   }
 
   @Provides

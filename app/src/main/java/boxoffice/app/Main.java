@@ -3,6 +3,7 @@ package boxoffice.app;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
 import boxoffice.app.config.InvalidConfigException;
+import boxoffice.app.observability.Tracing;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,9 @@ public final class Main {
     }
     long started = System.nanoTime();
     try {
-      Application application = Application.start(config, Clock.systemUTC(), "0.0.0.0");
+      Application application =
+          Application.start(
+              config, Clock.systemUTC(), "0.0.0.0", Tracing.fromEnvironment(System.getenv()));
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(application::close));
       LOG.info(
           "Boxoffice listening on port {} (profile {}, started in {} ms)",

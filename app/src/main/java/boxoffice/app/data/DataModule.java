@@ -15,12 +15,14 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -106,10 +108,13 @@ public final class DataModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Jdbi jdbi(DataSource dataSource) {
-    return Jdbi.create(dataSource)
-        .installPlugin(new SqlObjectPlugin())
-        .installPlugin(new PostgresPlugin());
+  Jdbi jdbi(DataSource dataSource, OpenTelemetry openTelemetry) {
+    Jdbi jdbi =
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new PostgresPlugin());
+    jdbi.getConfig(SqlStatements.class).addContextListener(new DatabaseTracing(openTelemetry));
+    return jdbi;
   }
 
   @Provides

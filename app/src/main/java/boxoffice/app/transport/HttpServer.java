@@ -27,6 +27,7 @@ public final class HttpServer implements AutoCloseable {
       AuthMiddleware auth,
       AccessLog accessLog,
       HttpMetrics httpMetrics,
+      RequestTracing tracing,
       ProblemResponder problems) {
     this.timeout = timeout;
     this.routes = router.routes();
@@ -48,6 +49,7 @@ public final class HttpServer implements AutoCloseable {
                         ms / 1000.0,
                         Boolean.TRUE.equals(ctx.attribute(TimeoutMiddleware.TIMED_OUT)));
                     accessLog.log(ctx, ms);
+                    tracing.end(ctx);
                   });
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyProblemErrorHandler()));
@@ -83,12 +85,17 @@ public final class HttpServer implements AutoCloseable {
             });
     app.before(ctx -> httpMetrics.started());
     app.before(requestIds::assign);
+    app.before(tracing::start);
+    app.beforeMatched(tracing::nameAfterRoute);
     app.beforeMatched(auth::authorize);
     app.after(HttpServer::declareUtf8);
     problems.register(app);
     for (Router.Route route : routes) {
       app.addHttpHandler(
-          route.method(), route.path(), timeout.wrap(route.handler()), route.access());
+          route.method(),
+          route.path(),
+          timeout.wrap(tracing.wrap(route.handler())),
+          route.access());
     }
   }
 

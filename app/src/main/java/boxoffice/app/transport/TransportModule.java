@@ -20,6 +20,7 @@ public final class TransportModule extends AbstractModule {
     bind(BookingController.class).in(Singleton.class);
     bind(ReviewController.class).in(Singleton.class);
     bind(MetricsController.class).in(Singleton.class);
+    bind(RequestTracing.class).in(Singleton.class);
     bind(AuthMiddleware.class).in(Singleton.class);
     bind(JsonBody.class).in(Singleton.class);
     bind(Paging.class).in(Singleton.class);
