@@ -40,11 +40,13 @@ interface BookingDao {
           SELECT :id, seat.id, :userId, :quantity, 'CONFIRMED', :now FROM seat
           RETURNING *
       ), recorded AS (
-          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
+                              trace_parent)
           SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id,
                  jsonb_build_object('eventId', b.event_id, 'userId', b.user_id,
                                     'quantity', b.quantity, 'eventTitle', s.title,
-                                    'startsAt', s.starts_at, 'venue', s.venue)
+                                    'startsAt', s.starts_at, 'venue', s.venue),
+                 CAST(:traceParent AS text)
           FROM booking b CROSS JOIN seat s
       ), remembered AS (
           INSERT INTO idempotency_keys (user_id, key, request_hash, booking_id, created_at)
@@ -62,7 +64,8 @@ interface BookingDao {
       @Bind("outboxId") UUID outboxId,
       @Bind("outboxType") String outboxType,
       @Bind("key") String key,
-      @Bind("requestHash") byte[] requestHash);
+      @Bind("requestHash") byte[] requestHash,
+      @Bind("traceParent") String traceParent);
 
   @SqlQuery(
       "SELECT request_hash, booking_id FROM idempotency_keys WHERE user_id = :userId AND key = :key")
@@ -87,14 +90,16 @@ interface BookingDao {
           FROM cancelled c WHERE e.id = c.event_id
           RETURNING e.title, e.starts_at, e.venue
       ), recorded AS (
-          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
+                              trace_parent)
           SELECT :outboxId, :outboxType, 'booking', c.id, :actorId,
                  jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
                                     'quantity', c.quantity,
                                     'cause', CASE WHEN c.user_id = :actorId THEN 'USER'
                                                   ELSE 'ADMIN' END,
                                     'eventTitle', f.title, 'startsAt', f.starts_at,
-                                    'venue', f.venue)
+                                    'venue', f.venue),
+                 CAST(:traceParent AS text)
           FROM cancelled c CROSS JOIN freed f
       )
       SELECT id, event_id, user_id, quantity, status, created_at, cancelled_at FROM cancelled
@@ -104,7 +109,8 @@ interface BookingDao {
       @Bind("actorId") UUID actorId,
       @Bind("now") Instant now,
       @Bind("outboxId") UUID outboxId,
-      @Bind("outboxType") String outboxType);
+      @Bind("outboxType") String outboxType,
+      @Bind("traceParent") String traceParent);
 
   /** Cancels every confirmed booking of an event, frees the seats, one outbox row each. */
   @SqlQuery(
@@ -119,12 +125,14 @@ interface BookingDao {
           WHERE id = :eventId
           RETURNING title, starts_at, venue
       ), recorded AS (
-          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)
+          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
+                              trace_parent)
           SELECT gen_random_uuid(), :outboxType, 'booking', c.id, :actorId,
                  jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
                                     'quantity', c.quantity, 'cause', 'EVENT_CANCELLED',
                                     'eventTitle', f.title, 'startsAt', f.starts_at,
-                                    'venue', f.venue)
+                                    'venue', f.venue),
+                 CAST(:traceParent AS text)
           FROM cancelled c CROSS JOIN freed f
       )
       SELECT count(*) FROM cancelled
@@ -133,7 +141,8 @@ interface BookingDao {
       @Bind("eventId") UUID eventId,
       @Bind("actorId") UUID actorId,
       @Bind("now") Instant now,
-      @Bind("outboxType") String outboxType);
+      @Bind("outboxType") String outboxType,
+      @Bind("traceParent") String traceParent);
 
   @SqlQuery(
       "SELECT "

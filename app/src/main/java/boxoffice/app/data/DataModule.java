@@ -68,7 +68,7 @@ public final class DataModule extends AbstractModule {
   /** One relay per configured destination of the outbox (none when nothing is configured). */
   @Provides
   @Singleton
-  OutboxRelays outboxRelays(AppConfig config, Jdbi jdbi, Clock clock) {
+  OutboxRelays outboxRelays(AppConfig config, Jdbi jdbi, Clock clock, OpenTelemetry openTelemetry) {
     List<OutboxRelay> relays = new ArrayList<>();
     var outbox = config.outbox();
     var settings =
@@ -78,7 +78,8 @@ public final class DataModule extends AbstractModule {
       relays.add(
           new OutboxRelay(
               jdbi,
-              new GrpcAuditPublisher(audit.target(), audit.token(), audit.deadline()),
+              new GrpcAuditPublisher(
+                  audit.target(), audit.token(), audit.deadline(), openTelemetry),
               settings,
               clock));
     }
@@ -87,7 +88,8 @@ public final class DataModule extends AbstractModule {
       relays.add(
           new OutboxRelay(
               jdbi,
-              new KafkaOutboxPublisher(kafka.bootstrapServers(), kafka.topic(), kafka.deadline()),
+              new KafkaOutboxPublisher(
+                  kafka.bootstrapServers(), kafka.topic(), kafka.deadline(), openTelemetry),
               settings,
               clock));
     }

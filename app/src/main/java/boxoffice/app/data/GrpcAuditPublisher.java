@@ -9,6 +9,15 @@ import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +32,12 @@ final class GrpcAuditPublisher implements OutboxPublisher {
   private final ManagedChannel channel;
   private final AuditServiceGrpc.AuditServiceBlockingStub stub;
   private final Duration deadline;
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
 
-  GrpcAuditPublisher(String target, String token, Duration deadline) {
+  GrpcAuditPublisher(String target, String token, Duration deadline, OpenTelemetry openTelemetry) {
+    this.tracer = openTelemetry.getTracer("boxoffice.grpc");
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
     Metadata headers = new Metadata();
     headers.put(AUTHORIZATION, "Bearer " + token);
@@ -45,10 +58,35 @@ final class GrpcAuditPublisher implements OutboxPublisher {
         RecordBatchRequest.newBuilder()
             .addAllEntries(rows.stream().map(GrpcAuditPublisher::entry).toList())
             .build();
+    // One client span per call: a child of the first row's request, linked to every other row's.
+    SpanBuilder builder =
+        tracer
+            .spanBuilder("boxoffice.audit.v1.AuditService/RecordBatch")
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(TraceParent.restore(rows.getFirst().traceParent()))
+            .setAttribute("rpc.system", "grpc")
+            .setAttribute("audit.entries", rows.size());
+    rows.stream()
+        .skip(1)
+        .map(row -> Span.fromContext(TraceParent.restore(row.traceParent())).getSpanContext())
+        .filter(SpanContext::isValid)
+        .forEach(builder::addLink);
+    Span span = builder.startSpan();
+    Metadata traceHeaders = new Metadata();
+    propagator.inject(
+        Context.root().with(span),
+        traceHeaders,
+        (headers, key, value) ->
+            headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value));
     try {
-      stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).recordBatch(request);
+      stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(traceHeaders))
+          .recordBatch(request);
     } catch (StatusRuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getStatus().getCode().name());
       throw new IllegalStateException("audit service: " + e.getStatus(), e);
+    } finally {
+      span.end();
     }
   }
 

@@ -37,7 +37,8 @@ final class JdbiBookingRepository implements BookingRepository {
               UUID.randomUUID(),
               ChangeType.BOOKING_CREATED.wireName(),
               key.map(IdempotencyKey::key).orElse(null),
-              key.map(IdempotencyKey::requestHash).orElse(null))
+              key.map(IdempotencyKey::requestHash).orElse(null),
+              TraceParent.current())
           .<BookingAttempt>map(BookingAttempt.Booked::new)
           .orElseGet(BookingAttempt.Refused::new);
     } catch (JdbiException e) {
@@ -69,12 +70,18 @@ final class JdbiBookingRepository implements BookingRepository {
   @Override
   public Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now) {
     return dao.cancel(
-        bookingId, actorId, now, UUID.randomUUID(), ChangeType.BOOKING_CANCELLED.wireName());
+        bookingId,
+        actorId,
+        now,
+        UUID.randomUUID(),
+        ChangeType.BOOKING_CANCELLED.wireName(),
+        TraceParent.current());
   }
 
   @Override
   public int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now) {
-    return dao.cancelAllOfEvent(eventId, actorId, now, ChangeType.BOOKING_CANCELLED.wireName());
+    return dao.cancelAllOfEvent(
+        eventId, actorId, now, ChangeType.BOOKING_CANCELLED.wireName(), TraceParent.current());
   }
 
   @Override

@@ -29,7 +29,8 @@ final class JdbiOutbox implements Outbox {
           message.type().aggregateType(),
           message.aggregateId(),
           message.actorId().orElse(null),
-          JSON.writeValueAsString(message.payload()));
+          JSON.writeValueAsString(message.payload()),
+          TraceParent.current());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("outbox payload is not serialisable", e);
     }
@@ -38,14 +39,16 @@ final class JdbiOutbox implements Outbox {
   /** SQL of the outbox table. */
   interface OutboxDao {
     @SqlUpdate(
-        "INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload)"
-            + " VALUES (:id, :type, :aggregateType, :aggregateId, :actorId, CAST(:payload AS jsonb))")
+        "INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,"
+            + " trace_parent) VALUES (:id, :type, :aggregateType, :aggregateId, :actorId,"
+            + " CAST(:payload AS jsonb), :traceParent)")
     void insert(
         @Bind("id") UUID id,
         @Bind("type") String type,
         @Bind("aggregateType") String aggregateType,
         @Bind("aggregateId") UUID aggregateId,
         @Bind("actorId") UUID actorId,
-        @Bind("payload") String payload);
+        @Bind("payload") String payload,
+        @Bind("traceParent") String traceParent);
   }
 }

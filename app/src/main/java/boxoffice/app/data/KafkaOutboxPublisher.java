@@ -1,5 +1,12 @@
 package boxoffice.app.data;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +31,13 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
   private final String topic;
   private final Duration deadline;
   private final NotificationMessages messages = new NotificationMessages();
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
 
-  KafkaOutboxPublisher(String bootstrapServers, String topic, Duration deadline) {
+  KafkaOutboxPublisher(
+      String bootstrapServers, String topic, Duration deadline, OpenTelemetry openTelemetry) {
+    this.tracer = openTelemetry.getTracer("boxoffice.kafka");
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     int deadlineMs = (int) deadline.toMillis();
     Map<String, Object> config =
         Map.of(
@@ -59,9 +71,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
   public void publish(List<OutboxRow> rows) {
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     for (OutboxRow row : rows) {
-      messages
-          .of(row)
-          .ifPresent(m -> acks.add(producer.send(new ProducerRecord<>(topic, m.key(), m.value()))));
+      messages.of(row).ifPresent(m -> acks.add(send(row, m)));
     }
     long end = System.nanoTime() + deadline.toNanos();
     try {
@@ -73,6 +83,33 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing", e);
+    }
+  }
+
+  /**
+   * A producer span continuing the trace of the request that wrote the row; its context travels in
+   * the record's {@code traceparent} header, so the consumer's work joins that trace.
+   */
+  private Future<RecordMetadata> send(OutboxRow row, NotificationMessages.Message message) {
+    Span span =
+        tracer
+            .spanBuilder("publish " + topic)
+            .setParent(TraceParent.restore(row.traceParent()))
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", topic)
+            .setAttribute("messaging.message.id", row.id().toString())
+            .startSpan();
+    try {
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(topic, message.key(), message.value());
+      propagator.inject(
+          Context.root().with(span),
+          record.headers(),
+          (headers, key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+      return producer.send(record);
+    } finally {
+      span.end();
     }
   }
 

@@ -24,7 +24,7 @@ final class OutboxQueue {
     return handle
         .createQuery(
             "SELECT id, type, aggregate_type, aggregate_id, actor_id, payload::text AS payload,"
-                + " created_at FROM outbox WHERE "
+                + " created_at, trace_parent FROM outbox WHERE "
                 + destination.deliveredColumn()
                 + " IS NULL ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
         .bind("limit", limit)
@@ -64,6 +64,7 @@ final class OutboxQueue {
         rs.getObject("aggregate_id", UUID.class),
         Optional.ofNullable(rs.getObject("actor_id", UUID.class)),
         rs.getString("payload"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        Optional.ofNullable(rs.getString("trace_parent")));
   }
 }

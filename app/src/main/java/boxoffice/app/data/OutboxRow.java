@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An outbox row as a relay delivers it; {@code payloadJson} is the stored JSON object. */
+/**
+ * An outbox row as a relay delivers it; {@code payloadJson} is the stored JSON object and {@code
+ * traceParent} the trace of the request that wrote it.
+ */
 record OutboxRow(
     UUID id,
     String type,
@@ -12,4 +15,5 @@ record OutboxRow(
     UUID aggregateId,
     Optional<UUID> actorId,
     String payloadJson,
-    Instant createdAt) {}
+    Instant createdAt,
+    Optional<String> traceParent) {}

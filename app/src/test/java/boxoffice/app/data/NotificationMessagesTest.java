@@ -82,6 +82,7 @@ class NotificationMessagesTest {
         aggregateId,
         Optional.of(USER),
         payload,
-        Instant.parse("2026-11-25T12:00:00Z"));
+        Instant.parse("2026-11-25T12:00:00Z"),
+        Optional.empty());
   }
 }

@@ -3,6 +3,7 @@ package boxoffice.app.functional;
 import boxoffice.app.Application;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,13 +22,17 @@ public final class TestApp implements AutoCloseable {
   private final Application application;
   private final HttpApi http;
 
-  private TestApp(TestDatabase database, boolean ownsDatabase, Map<String, String> overrides) {
+  private TestApp(
+      TestDatabase database,
+      boolean ownsDatabase,
+      Map<String, String> overrides,
+      OpenTelemetry openTelemetry) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.clock = new MutableClock();
     AppConfig config = new AppConfigLoader().load(environment(database, overrides));
     try {
-      this.application = Application.start(config, clock, "127.0.0.1");
+      this.application = Application.start(config, clock, "127.0.0.1", openTelemetry);
     } catch (RuntimeException e) {
       if (ownsDatabase) {
         database.close();
@@ -43,12 +48,17 @@ public final class TestApp implements AutoCloseable {
 
   /** Starts on a new database; {@code overrides} are environment variables such as BCRYPT_COST. */
   public static TestApp start(Map<String, String> overrides) {
-    return new TestApp(TestDatabase.create(), true, overrides);
+    return new TestApp(TestDatabase.create(), true, overrides, OpenTelemetry.noop());
+  }
+
+  /** Starts on a new database, recording spans with {@code openTelemetry}. */
+  public static TestApp startTraced(OpenTelemetry openTelemetry) {
+    return new TestApp(TestDatabase.create(), true, Map.of(), openTelemetry);
   }
 
   /** Starts on an existing database (a second instance, or a restart); the caller owns it. */
   public static TestApp startOn(TestDatabase database, Map<String, String> overrides) {
-    return new TestApp(database, false, overrides);
+    return new TestApp(database, false, overrides, OpenTelemetry.noop());
   }
 
   static Map<String, String> environment(TestDatabase database, Map<String, String> overrides) {

@@ -1,0 +1,98 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A booking continues the caller's trace through the HTTP span, SQL spans and the outbox. */
+class TracingIT {
+  private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+  private static TestApp app;
+  private static Fixtures fixtures;
+
+  @BeforeAll
+  static void start() {
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
+                    .build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+    app = TestApp.startTraced(sdk);
+    fixtures = new Fixtures(app);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void aBookingRequestContinuesTheCallersTraceDownToTheOutbox() {
+    String eventId = fixtures.publishedEvent("Traced Tango", 10);
+    String token = fixtures.users("traced", 1).getFirst();
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String callerSpan = traceId.substring(0, 16);
+
+    var response =
+        app.http()
+            .send(
+                app.http()
+                    .request("/api/v1/events/" + eventId + "/bookings", token)
+                    .header("Content-Type", "application/json")
+                    .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")));
+    assertThat(response.status()).isEqualTo(201);
+
+    SpanData server = awaitSpan(traceId, "POST /api/v1/events/{id}/bookings");
+    assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(server.getParentSpanId()).isEqualTo(callerSpan);
+    assertThat(server.getAttributes().asMap().toString()).contains("http.route", "201");
+    List<SpanData> sql =
+        SPANS.getFinishedSpanItems().stream()
+            .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.CLIENT)
+            .toList();
+    assertThat(sql).isNotEmpty();
+    assertThat(sql).allSatisfy(s -> assertThat(s.getParentSpanId()).isEqualTo(server.getSpanId()));
+    assertThat(sql.toString()).contains("db.statement").doesNotContain(token);
+
+    String stored =
+        String.valueOf(
+            fixtures.queryLong(
+                "SELECT count(*) FROM outbox WHERE type = 'booking.created'"
+                    + " AND trace_parent LIKE ?",
+                "00-" + traceId + "-%"));
+    assertThat(stored).isEqualTo("1");
+  }
+
+  private static SpanData awaitSpan(String traceId, String name) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      for (SpanData span : SPANS.getFinishedSpanItems()) {
+        if (span.getTraceId().equals(traceId) && span.getName().equals(name)) {
+          return span;
+        }
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError(
+        "no span " + name + " in trace " + traceId + ": " + SPANS.getFinishedSpanItems());
+  }
+}
