@@ -23,7 +23,7 @@ PGHOST ?= 127.0.0.1
 PGUSER ?= postgres
 DB_NAME ?= boxoffice
 
-.PHONY: build run test fmt clean db
+.PHONY: build run run-audit run-notification test fmt clean db images
 
 ## build: runnable jars, no tests (app/target/boxoffice-app.jar)
 build:
@@ -33,14 +33,33 @@ build:
 run: build db
 	$(JAVA_HOME)/bin/java $(UNSAFE_FLAG) -XX:+UseZGC -jar app/target/boxoffice-app.jar
 
+## run-audit: the audit gRPC service on localhost:9090 against local PostgreSQL (database "audit")
+run-audit: build
+	@$(MAKE) --no-print-directory db DB_NAME=audit
+	$(JAVA_HOME)/bin/java $(UNSAFE_FLAG) -jar audit-grpc/target/boxoffice-audit.jar
+
+## run-notification: the notification service (Kafka consumer) against local PostgreSQL
+## (database "notification", reading "boxoffice"), Kafka on 127.0.0.1:9092, SMTP on 127.0.0.1:1025
+run-notification: build
+	@$(MAKE) --no-print-directory db DB_NAME=notification
+	@$(MAKE) --no-print-directory db DB_NAME=boxoffice
+	$(JAVA_HOME)/bin/java $(UNSAFE_FLAG) -jar notification/target/boxoffice-notification.jar
+
 ## db: create the local development database if it does not exist
 db:
 	@psql -h $(PGHOST) -U $(PGUSER) -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$(DB_NAME)'" | grep -q 1 \
 	  || createdb -h $(PGHOST) -U $(PGUSER) $(DB_NAME)
 
-## test: every test (unit, functional, architecture) plus the formatting check
+## test: every test (unit, functional, architecture, deployment configuration) plus the formatting check
 test:
 	$(MVN) verify
+
+## images: the three container images (needs a Docker engine; see README "Run the whole stack")
+IMAGE_TAG ?= 0.1.0
+images:
+	docker build -f app/Dockerfile -t boxoffice/app:$(IMAGE_TAG) .
+	docker build -f audit-grpc/Dockerfile -t boxoffice/audit-grpc:$(IMAGE_TAG) .
+	docker build -f notification/Dockerfile -t boxoffice/notification:$(IMAGE_TAG) .
 
 ## fmt: format all Java sources with google-java-format
 fmt:
