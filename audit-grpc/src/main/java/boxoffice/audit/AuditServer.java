@@ -1,0 +1,124 @@
+package boxoffice.audit;
+
+import boxoffice.audit.config.AuditConfig;
+import boxoffice.audit.data.AuditDataSource;
+import boxoffice.audit.data.AuditMigrations;
+import boxoffice.audit.data.JdbiAuditStore;
+import boxoffice.audit.grpc.AuditGrpcService;
+import boxoffice.audit.grpc.BearerTokenInterceptor;
+import boxoffice.audit.grpc.CallLogInterceptor;
+import boxoffice.audit.log.AuditLog;
+import boxoffice.audit.v1.AuditServiceGrpc;
+import com.zaxxer.hikari.HikariDataSource;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running audit server: migrated database, the audit service behind the token check, the
+ * standard health service and server reflection. Health turns SERVING once migrations are applied;
+ * {@link #stop()} drains in-flight calls for the grace period before cancelling what is left.
+ */
+public final class AuditServer {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditServer.class);
+  private static final Duration CANCELLED_CALLS_WAIT = Duration.ofSeconds(5);
+
+  private final Server server;
+  private final HealthStatusManager health;
+  private final HikariDataSource dataSource;
+  private final Duration gracePeriod;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  private AuditServer(
+      Server server, HealthStatusManager health, HikariDataSource dataSource, Duration grace) {
+    this.server = server;
+    this.health = health;
+    this.dataSource = dataSource;
+    this.gracePeriod = grace;
+  }
+
+  /**
+   * Applies the migrations and starts listening; fails fast, leaving nothing open, if either fails.
+   */
+  public static AuditServer start(AuditConfig config, Clock clock) {
+    HikariDataSource dataSource = AuditDataSource.create(config.db());
+    try {
+      new AuditMigrations(dataSource).apply();
+      Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+      AuditLog log = new AuditLog(new JdbiAuditStore(jdbi, clock));
+      AuditGrpcService audit = new AuditGrpcService(log, config.db().statementTimeout());
+      HealthStatusManager health = new HealthStatusManager();
+      Server server =
+          Grpc.newServerBuilderForPort(config.grpc().port(), InsecureServerCredentials.create())
+              .addService(
+                  ServerInterceptors.intercept(
+                      audit,
+                      new BearerTokenInterceptor(config.auth().token()),
+                      new CallLogInterceptor()))
+              .addService(health.getHealthService())
+              .addService(ProtoReflectionServiceV1.newInstance())
+              .build()
+              .start();
+      health.setStatus("", ServingStatus.SERVING);
+      health.setStatus(AuditServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+      return new AuditServer(server, health, dataSource, config.grpc().shutdownGracePeriod());
+    } catch (IOException e) {
+      dataSource.close();
+      throw new IllegalStateException(
+          "cannot listen on port " + config.grpc().port() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** The port listened on (the one picked when configured as 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * Stops gracefully: health reports NOT_SERVING, new calls are refused, calls in flight get the
+   * grace period to finish, then whatever is left is cancelled and the database pool closed. Safe
+   * to call more than once and from a shutdown hook.
+   */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("audit server stopping; calls in flight get up to {}", gracePeriod);
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("calls still running after the {} grace period are cancelled", gracePeriod);
+        server.shutdownNow();
+        server.awaitTermination(CANCELLED_CALLS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      dataSource.close();
+      LOG.info("audit server stopped");
+    }
+  }
+
+  /** Blocks until the server has stopped. */
+  public void blockUntilShutdown() throws InterruptedException {
+    server.awaitTermination();
+  }
+}

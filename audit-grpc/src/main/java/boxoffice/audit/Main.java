@@ -1,0 +1,85 @@
+package boxoffice.audit;
+
+import boxoffice.audit.config.AuditConfig;
+import boxoffice.audit.config.AuditConfigLoader;
+import boxoffice.audit.config.InvalidConfigException;
+import boxoffice.audit.data.AuditDataSource;
+import boxoffice.audit.data.AuditMigrations;
+import ch.qos.logback.classic.LoggerContext;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts the audit server with configuration from defaults, the config file and the environment,
+ * and stops it gracefully when the JVM is asked to exit. With the argument {@code migrate} it only
+ * applies the database migrations and exits.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    AuditConfig config;
+    try {
+      config = new AuditConfigLoader().load(System.getenv());
+    } catch (InvalidConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("migrate")) {
+      try (HikariDataSource dataSource = AuditDataSource.create(config.db())) {
+        new AuditMigrations(dataSource).apply();
+        LOG.info("audit database migrated");
+        stopLogging();
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+      return;
+    }
+    long started = System.nanoTime();
+    AuditServer server;
+    try {
+      server = AuditServer.start(config, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      fail(e);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("audit-shutdown")
+                .unstarted(
+                    () -> {
+                      server.stop();
+                      stopLogging();
+                    }));
+    LOG.info(
+        "audit server listening on port {} (profile {}, started in {} ms)",
+        server.port(),
+        config.profile().name().toLowerCase(Locale.ROOT),
+        (System.nanoTime() - started) / 1_000_000);
+    server.blockUntilShutdown();
+  }
+
+  private static void fail(RuntimeException e) {
+    LOG.error("start-up failed: {}", e.getMessage(), e);
+    System.err.println("Audit server failed to start: " + e.getMessage());
+    stopLogging();
+    System.exit(1);
+  }
+
+  /** Flushes the asynchronous log appender; the last lines of a shutdown are not lost. */
+  private static void stopLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package boxoffice.audit.config;
+
+import java.time.Duration;
+
+/** The whole validated configuration of the audit server. */
+public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth) {
+
+  /** The gRPC listener: its port (0 picks a free one) and how long shutdown waits for calls. */
+  public record Grpc(int port, Duration shutdownGracePeriod) {}
+
+  /**
+   * The audit database and its connection pool; {@code statementTimeout} bounds every statement (a
+   * caller's shorter deadline bounds it further).
+   */
+  public record Database(
+      String url,
+      String user,
+      String password,
+      int poolSize,
+      Duration connectionTimeout,
+      Duration statementTimeout) {
+    @Override
+    public String toString() {
+      return "Database[url="
+          + url
+          + ", user="
+          + user
+          + ", password=***, poolSize="
+          + poolSize
+          + ", connectionTimeout="
+          + connectionTimeout
+          + ", statementTimeout="
+          + statementTimeout
+          + "]";
+    }
+  }
+
+  /** The shared token callers present as {@code authorization: Bearer <token>}. */
+  public record Auth(String token) {
+    @Override
+    public String toString() {
+      return "Auth[token=***]";
+    }
+  }
+}
