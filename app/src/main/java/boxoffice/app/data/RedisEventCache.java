@@ -132,6 +132,8 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       return;
     }
     try {
+      // Connections idle in the pool died with the outage; drop them instead of trying each.
+      redis.getPool().clear();
       redis.ping();
       replayMissedInvalidations(redis);
       available.set(true);
