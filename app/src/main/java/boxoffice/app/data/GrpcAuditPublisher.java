@@ -3,6 +3,7 @@ package boxoffice.app.data;
 import boxoffice.audit.v1.AuditEntry;
 import boxoffice.audit.v1.AuditServiceGrpc;
 import boxoffice.audit.v1.RecordBatchRequest;
+import boxoffice.audit.v1.RecordBatchResponse;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Sends outbox rows to the audit service with RecordBatch, bounded by a deadline. */
 final class GrpcAuditPublisher implements OutboxPublisher {
@@ -34,6 +36,7 @@ final class GrpcAuditPublisher implements OutboxPublisher {
   private final Duration deadline;
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  private final LongAdder duplicates = new LongAdder();
 
   GrpcAuditPublisher(String target, String token, Duration deadline, OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer("boxoffice.grpc");
@@ -79,9 +82,11 @@ final class GrpcAuditPublisher implements OutboxPublisher {
         (headers, key, value) ->
             headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value));
     try {
-      stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(traceHeaders))
-          .recordBatch(request);
+      RecordBatchResponse response =
+          stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(traceHeaders))
+              .recordBatch(request);
+      duplicates.add(response.getDuplicates());
     } catch (StatusRuntimeException e) {
       span.setStatus(StatusCode.ERROR, e.getStatus().getCode().name());
       throw new IllegalStateException("audit service: " + e.getStatus(), e);
@@ -108,6 +113,11 @@ final class GrpcAuditPublisher implements OutboxPublisher {
         .setSeconds(instant.getEpochSecond())
         .setNanos(instant.getNano())
         .build();
+  }
+
+  @Override
+  public long duplicates() {
+    return duplicates.sum();
   }
 
   @Override

@@ -9,6 +9,11 @@ interface OutboxPublisher extends AutoCloseable {
   /** Must be idempotent per row id: after a failure, the same rows are sent again. */
   void publish(List<OutboxRow> rows);
 
+  /** Rows the destination reported as already received (a resend); zero where unknown. */
+  default long duplicates() {
+    return 0;
+  }
+
   @Override
   default void close() {}
 }

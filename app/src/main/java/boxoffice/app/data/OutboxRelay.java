@@ -111,6 +111,11 @@ public final class OutboxRelay implements AutoCloseable {
     return delivered.sum();
   }
 
+  /** Rows the destination already had: each one a row sent twice. */
+  public long duplicates() {
+    return publisher.duplicates();
+  }
+
   public long failures() {
     return failures.sum();
   }
