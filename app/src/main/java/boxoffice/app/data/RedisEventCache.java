@@ -4,6 +4,7 @@ import boxoffice.app.service.EventView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,6 +111,9 @@ final class RedisEventCache implements EventCache, AutoCloseable {
     try {
       return command.apply(redis);
     } catch (JedisException e) {
+      if (e.getCause() instanceof NoSuchElementException) {
+        return null; // every pooled connection is busy: this read falls back, Redis itself is fine
+      }
       if (available.compareAndSet(true, false)) {
         LOG.warn(
             "Redis unavailable, serving events from PostgreSQL until it is back: {}",

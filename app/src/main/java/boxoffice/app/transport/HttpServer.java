@@ -39,7 +39,7 @@ public final class HttpServer implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = maxBodySize.bytes();
               config.http.defaultContentType = "application/json; charset=utf-8";
-              config.jsonMapper(new JavalinJackson(mapper, true));
+              config.jsonMapper(new JavalinJackson(mapper, false));
               config.requestLogger.http(
                   (ctx, ms) -> {
                     httpMetrics.finished(
