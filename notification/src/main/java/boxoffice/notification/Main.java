@@ -1,0 +1,53 @@
+package boxoffice.notification;
+
+import boxoffice.notification.config.InvalidConfigException;
+import boxoffice.notification.config.NotificationConfig;
+import boxoffice.notification.config.NotificationConfigLoader;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts the notification service with configuration from defaults, the file named by CONFIG_FILE
+ * and the environment. With the argument {@code migrate} it only applies its database migrations.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    NotificationConfig config;
+    try {
+      config = new NotificationConfigLoader().load(System.getenv());
+    } catch (InvalidConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("migrate")) {
+      NotificationApplication.migrate(config);
+      LOG.info("notification database migrated");
+      return;
+    }
+    NotificationApplication application;
+    try {
+      application = NotificationApplication.start(config, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      LOG.error("start-up failed: {}", e.getMessage(), e);
+      System.err.println("Boxoffice notification failed to start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(application::close));
+    application.awaitTermination();
+    if (application.failure().isPresent()) {
+      LOG.error("stopping: the Kafka consumer failed");
+      application.close();
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package boxoffice.notification;
+
+import boxoffice.notification.config.NotificationConfig;
+import boxoffice.notification.data.ConnectionPools;
+import boxoffice.notification.data.JdbiRecipientDirectory;
+import boxoffice.notification.data.JdbiSentLog;
+import boxoffice.notification.data.NotificationMigrations;
+import boxoffice.notification.mail.SmtpMailSender;
+import boxoffice.notification.service.NotificationHandler;
+import boxoffice.notification.service.RetryPolicy;
+import boxoffice.notification.service.SentLogRetention;
+import boxoffice.notification.transport.DeadLetterPublisher;
+import boxoffice.notification.transport.KafkaClients;
+import boxoffice.notification.transport.MessageDecoder;
+import boxoffice.notification.transport.NotificationConsumer;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running notification service: wires the layers by hand, starts and stops them. */
+public final class NotificationApplication implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationApplication.class);
+  private static final long RETENTION_PERIOD_HOURS = 6;
+
+  private final NotificationConsumer consumer;
+
+  /** What to close, most recently opened first. */
+  private final Deque<AutoCloseable> resources;
+
+  private NotificationApplication(NotificationConsumer consumer, Deque<AutoCloseable> resources) {
+    this.consumer = consumer;
+    this.resources = resources;
+  }
+
+  /** Applies the notification database's migrations, then starts consuming. */
+  public static NotificationApplication start(NotificationConfig config, Clock clock) {
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      var ownDb = ConnectionPools.own(config.db());
+      resources.push(ownDb);
+      var appDb = ConnectionPools.appReadOnly(config.appDb());
+      resources.push(appDb);
+      new NotificationMigrations(ownDb).apply();
+
+      JdbiSentLog sentLog = new JdbiSentLog(Jdbi.create(ownDb));
+      NotificationHandler handler =
+          new NotificationHandler(
+              new JdbiRecipientDirectory(Jdbi.create(appDb)),
+              sentLog,
+              new SmtpMailSender(config.smtp(), clock),
+              new RetryPolicy(
+                  config.delivery().maxAttempts(),
+                  config.delivery().baseDelay(),
+                  config.delivery().maxDelay()),
+              config.timeZone());
+
+      ScheduledExecutorService housekeeping =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("sent-log-retention").daemon().factory());
+      resources.push(housekeeping::shutdownNow);
+      housekeeping.scheduleWithFixedDelay(
+          new SentLogRetention(sentLog, config.sentLogRetention(), clock),
+          0,
+          RETENTION_PERIOD_HOURS,
+          TimeUnit.HOURS);
+
+      DeadLetterPublisher deadLetters =
+          new DeadLetterPublisher(
+              KafkaClients.deadLetterProducer(config.kafka()), config.kafka().deadLetterTopic());
+      resources.push(deadLetters);
+      NotificationConsumer consumer =
+          new NotificationConsumer(
+              KafkaClients.consumer(config.kafka()),
+              config.kafka().topic(),
+              new MessageDecoder(),
+              handler,
+              deadLetters);
+      resources.push(consumer);
+      if (config.smtp().authenticated() && !config.smtp().tls()) {
+        LOG.warn("smtp.user is set but smtp.tls is off: the SMTP password travels unencrypted");
+      }
+      consumer.start();
+      LOG.info(
+          "notification service consuming {} as group {}",
+          config.kafka().topic(),
+          config.kafka().groupId());
+      return new NotificationApplication(consumer, resources);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  /** Applies the notification database's migrations and returns. */
+  public static void migrate(NotificationConfig config) {
+    try (var ownDb = ConnectionPools.own(config.db())) {
+      new NotificationMigrations(ownDb).apply();
+    }
+  }
+
+  /** Blocks until the consumer loop ends, after {@link #close()} or a failure it cannot survive. */
+  public void awaitTermination() throws InterruptedException {
+    consumer.awaitTermination();
+  }
+
+  /** Why the consumer loop ended by itself, if it did. */
+  public Optional<Throwable> failure() {
+    return consumer.failure();
+  }
+
+  /** Stops consuming (see {@link NotificationConsumer#close()}) and releases every resource. */
+  @Override
+  public synchronized void close() {
+    if (resources.isEmpty()) {
+      return;
+    }
+    closeAll(resources);
+    LOG.info("notification service stopped");
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}

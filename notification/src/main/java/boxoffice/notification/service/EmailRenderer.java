@@ -1,0 +1,107 @@
+package boxoffice.notification.service;
+
+import boxoffice.notification.service.EmailContent.Changed;
+import boxoffice.notification.service.EmailContent.Detail;
+import java.util.UUID;
+
+/** Renders {@link EmailContent} as a plain-text body and an HTML alternative. */
+final class EmailRenderer {
+  private static final String LABEL_CELL = "<th style=\"text-align:left;padding:2px 16px 2px 0\">";
+  private static final String CELL = "<td style=\"padding:2px 16px 2px 0\">";
+
+  Email render(UUID messageId, Recipient to, EmailContent content) {
+    return new Email(messageId, to, content.subject(), text(content), html(content));
+  }
+
+  private static String text(EmailContent content) {
+    StringBuilder out = new StringBuilder();
+    out.append(content.greeting()).append("\n\n").append(content.lead()).append("\n\n");
+    int width = 0;
+    for (Detail detail : content.details()) {
+      width = Math.max(width, detail.label().length() + 1);
+    }
+    for (Detail detail : content.details()) {
+      out.append(pad(detail.label() + ":", width + 2)).append(detail.value()).append('\n');
+    }
+    if (!content.changes().isEmpty()) {
+      out.append("\nWhat changed:\n");
+      for (Changed change : content.changes()) {
+        out.append("  ").append(change.label()).append('\n');
+        out.append("    before: ").append(change.before()).append('\n');
+        out.append("    now:    ").append(change.after()).append('\n');
+      }
+    }
+    out.append('\n').append(content.closing()).append('\n');
+    return out.toString();
+  }
+
+  private static String html(EmailContent content) {
+    StringBuilder out = new StringBuilder();
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>")
+        .append(escape(content.subject()))
+        .append("</title></head>\n")
+        .append(
+            "<body style=\"font-family:Helvetica,Arial,sans-serif;line-height:1.5;color:#222\">\n")
+        .append("<p>")
+        .append(escape(content.greeting()))
+        .append("</p>\n<p>")
+        .append(escape(content.lead()))
+        .append("</p>\n<table role=\"presentation\" style=\"border-collapse:collapse\">\n");
+    for (Detail detail : content.details()) {
+      out.append("<tr>")
+          .append(LABEL_CELL)
+          .append(escape(detail.label()))
+          .append("</th>")
+          .append(CELL)
+          .append(escape(detail.value()))
+          .append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+    if (!content.changes().isEmpty()) {
+      out.append("<p><strong>What changed</strong></p>\n")
+          .append("<table style=\"border-collapse:collapse\">\n<tr><th></th>")
+          .append(LABEL_CELL)
+          .append("Before</th>")
+          .append(LABEL_CELL)
+          .append("Now</th></tr>\n");
+      for (Changed change : content.changes()) {
+        out.append("<tr>")
+            .append(LABEL_CELL)
+            .append(escape(change.label()))
+            .append("</th>")
+            .append(CELL)
+            .append("<s>")
+            .append(escape(change.before()))
+            .append("</s></td>")
+            .append(CELL)
+            .append("<strong>")
+            .append(escape(change.after()))
+            .append("</strong></td></tr>\n");
+      }
+      out.append("</table>\n");
+    }
+    out.append("<p>").append(escape(content.closing())).append("</p>\n</body>\n</html>\n");
+    return out.toString();
+  }
+
+  /** Text as HTML character data or a quoted attribute value. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String pad(String text, int width) {
+    return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+  }
+}

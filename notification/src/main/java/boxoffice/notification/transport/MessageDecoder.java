@@ -1,0 +1,163 @@
+package boxoffice.notification.transport;
+
+import boxoffice.notification.service.BookingCancelled;
+import boxoffice.notification.service.BookingCreated;
+import boxoffice.notification.service.CancellationCause;
+import boxoffice.notification.service.EventChanges;
+import boxoffice.notification.service.EventChanges.Change;
+import boxoffice.notification.service.EventRescheduled;
+import boxoffice.notification.service.Notification;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads a Kafka message value as described in MESSAGES.md: a JSON envelope with {@code
+ * schemaVersion} 1 and a payload per type. Fields the contract does not name are ignored, so the
+ * app may add fields without a new schema version.
+ */
+public final class MessageDecoder {
+  static final int SCHEMA_VERSION = 1;
+  private static final int MAX_QUOTED = 80;
+
+  private final ObjectMapper json =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  public Notification decode(byte[] value) throws MalformedMessageException {
+    if (value == null || value.length == 0) {
+      throw new MalformedMessageException("empty message value");
+    }
+    JsonNode tree;
+    try {
+      tree = json.readTree(value);
+    } catch (JsonProcessingException e) {
+      throw new MalformedMessageException("not valid JSON: " + quoteFree(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new MalformedMessageException("not valid JSON");
+    }
+    JsonFields envelope = JsonFields.root(tree);
+    JsonNode version = envelope.required("schemaVersion");
+    if (!version.isIntegralNumber()
+        || !version.canConvertToInt()
+        || version.asInt() != SCHEMA_VERSION) {
+      throw new MalformedMessageException(
+          "unsupported schemaVersion "
+              + shorten(version.toString())
+              + " (expected "
+              + SCHEMA_VERSION
+              + ")");
+    }
+    String type = envelope.text("type");
+    if (!type.equals(BookingCreated.TYPE)
+        && !type.equals(BookingCancelled.TYPE)
+        && !type.equals(EventRescheduled.TYPE)) {
+      throw new MalformedMessageException("unknown type " + shorten("'" + type + "'"));
+    }
+    UUID messageId = envelope.uuid("messageId");
+    Instant occurredAt = envelope.instant("occurredAt");
+    JsonFields payload = envelope.object("payload");
+    return switch (type) {
+      case BookingCreated.TYPE -> bookingCreated(messageId, occurredAt, payload);
+      case BookingCancelled.TYPE -> bookingCancelled(messageId, occurredAt, payload);
+      default -> eventRescheduled(messageId, occurredAt, payload);
+    };
+  }
+
+  private static BookingCreated bookingCreated(UUID messageId, Instant at, JsonFields payload)
+      throws MalformedMessageException {
+    return new BookingCreated(
+        messageId,
+        at,
+        payload.uuid("bookingId"),
+        payload.uuid("eventId"),
+        payload.uuid("userId"),
+        payload.positiveInt("quantity"),
+        payload.text("eventTitle"),
+        payload.instant("startsAt"),
+        payload.text("venue"));
+  }
+
+  private static BookingCancelled bookingCancelled(UUID messageId, Instant at, JsonFields payload)
+      throws MalformedMessageException {
+    return new BookingCancelled(
+        messageId,
+        at,
+        payload.uuid("bookingId"),
+        payload.uuid("eventId"),
+        payload.uuid("userId"),
+        payload.positiveInt("quantity"),
+        cause(payload),
+        payload.text("eventTitle"),
+        payload.instant("startsAt"),
+        payload.text("venue"));
+  }
+
+  private static CancellationCause cause(JsonFields payload) throws MalformedMessageException {
+    String cause = payload.text("cause");
+    try {
+      return CancellationCause.valueOf(cause);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException(
+          "field payload.cause must be one of "
+              + Arrays.toString(CancellationCause.values())
+              + ", got "
+              + shorten("'" + cause + "'"));
+    }
+  }
+
+  private static EventRescheduled eventRescheduled(UUID messageId, Instant at, JsonFields payload)
+      throws MalformedMessageException {
+    UUID eventId = payload.uuid("eventId");
+    String title = payload.text("eventTitle");
+    JsonFields changes = payload.object("changes");
+    Optional<Change<Instant>> startsAt = instantChange(changes, "startsAt");
+    Optional<Change<Instant>> endsAt = instantChange(changes, "endsAt");
+    Optional<Change<String>> venue = textChange(changes, "venue");
+    if (startsAt.isEmpty() && endsAt.isEmpty() && venue.isEmpty()) {
+      throw new MalformedMessageException(
+          "field payload.changes names none of startsAt, endsAt, venue");
+    }
+    return new EventRescheduled(
+        messageId, at, eventId, title, new EventChanges(startsAt, endsAt, venue));
+  }
+
+  private static Optional<Change<Instant>> instantChange(JsonFields changes, String name)
+      throws MalformedMessageException {
+    Optional<JsonFields> change = changes.optionalObject(name);
+    if (change.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Change<>(change.get().instant("old"), change.get().instant("new")));
+  }
+
+  private static Optional<Change<String>> textChange(JsonFields changes, String name)
+      throws MalformedMessageException {
+    Optional<JsonFields> change = changes.optionalObject(name);
+    if (change.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Change<>(change.get().text("old"), change.get().text("new")));
+  }
+
+  /** Sender-controlled text in a reason: bounded in length. */
+  private static String shorten(String text) {
+    return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
+  }
+
+  /** Jackson quotes the offending input in its messages; keep the reason short. */
+  private static String quoteFree(String message) {
+    String line = String.valueOf(message).lines().findFirst().orElse("");
+    return shorten(line);
+  }
+}

@@ -1,0 +1,87 @@
+package boxoffice.notification.functional;
+
+import boxoffice.notification.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Rows in the stand-in booking app database, written as the app would write them. */
+final class AppData {
+  private final TestDatabase db;
+
+  AppData(TestDatabase db) {
+    this.db = db;
+  }
+
+  /** A user with a unique address at the test domain. */
+  User user(String name) {
+    UUID id = UUID.randomUUID();
+    String local = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    String email = local.replace(' ', '.') + "." + id.toString().substring(0, 8) + "@example.test";
+    update(
+        "INSERT INTO users (id, email, name, role, password_hash) VALUES (?, ?, ?, 'USER', 'x')",
+        id,
+        email,
+        name);
+    return new User(id, email, name);
+  }
+
+  void changeEmail(User user, String email) {
+    update("UPDATE users SET email = ? WHERE id = ?", email, user.id());
+  }
+
+  Event event(String title, String venue, Instant startsAt) {
+    UUID id = UUID.randomUUID();
+    Instant endsAt = startsAt.plus(Duration.ofHours(2));
+    update(
+        "INSERT INTO events (id, title, venue, starts_at, ends_at, capacity, status)"
+            + " VALUES (?, ?, ?, ?, ?, 100, 'PUBLISHED')",
+        id,
+        title,
+        venue,
+        Timestamp.from(startsAt),
+        Timestamp.from(endsAt));
+    return new Event(id, title, venue, startsAt, endsAt);
+  }
+
+  Booking book(Event event, User user, int quantity) {
+    UUID id = UUID.randomUUID();
+    update(
+        "INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)"
+            + " VALUES (?, ?, ?, ?, 'CONFIRMED', now())",
+        id,
+        event.id(),
+        user.id(),
+        quantity);
+    return new Booking(id, event, user, quantity);
+  }
+
+  void cancel(Booking booking) {
+    update(
+        "UPDATE bookings SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?",
+        booking.id());
+  }
+
+  private void update(String sql, Object... parameters) {
+    try (Connection c = db.connect();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  record User(UUID id, String email, String name) {}
+
+  record Event(UUID id, String title, String venue, Instant startsAt, Instant endsAt) {}
+
+  record Booking(UUID id, Event event, User user, int quantity) {}
+}

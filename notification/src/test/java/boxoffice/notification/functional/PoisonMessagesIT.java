@@ -1,0 +1,118 @@
+package boxoffice.notification.functional;
+
+import static boxoffice.notification.functional.NotificationFixture.TIMEOUT;
+import static boxoffice.notification.testing.EmbeddedKafka.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import boxoffice.notification.functional.AppData.Booking;
+import boxoffice.notification.functional.AppData.Event;
+import boxoffice.notification.functional.AppData.User;
+import boxoffice.notification.transport.DeadLetterPublisher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PoisonMessagesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant START = Instant.parse("2027-07-01T19:00:00Z");
+  private static NotificationFixture fixture;
+  private static Booking sample;
+
+  @BeforeAll
+  static void start() {
+    fixture = NotificationFixture.started();
+    Event event = fixture.appData.event("Sample", "Hall", START);
+    sample = fixture.appData.book(event, fixture.appData.user("Sample User"), 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  static Stream<Arguments> poisonMessages() {
+    return Stream.of(
+        arguments("bad JSON", "{\"schemaVersion\": 1, \"type\": ", "not valid JSON"),
+        arguments("not an object", "[1, 2, 3]", "not a JSON object"),
+        arguments("empty value", "", "empty message value"),
+        arguments(
+            "unknown type",
+            edited(json -> json.put("type", "booking.teleported")),
+            "unknown type 'booking.teleported'"),
+        arguments(
+            "unknown schemaVersion",
+            edited(json -> json.put("schemaVersion", 2)),
+            "unsupported schemaVersion 2"),
+        arguments(
+            "missing field",
+            edited(json -> ((ObjectNode) json.get("payload")).remove("userId")),
+            "missing field payload.userId"),
+        arguments(
+            "malformed id",
+            edited(json -> json.put("messageId", "not-a-uuid")),
+            "field messageId must be a UUID"),
+        arguments(
+            "unknown cancellation cause",
+            cancelledBecause("WEATHER"),
+            "field payload.cause must be one of"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("poisonMessages")
+  void aPoisonMessageIsDeadLetteredWithItsReasonAndTheNextMessageIsStillDelivered(
+      String name, String value, String reason) {
+    String key = "poison-" + UUID.randomUUID();
+    fixture.publish(key, value, Map.of("x-test-case", name));
+    User next = fixture.appData.user("After " + name);
+    Booking booking = fixture.appData.book(sample.event(), next, 1);
+    fixture.publish(
+        sample.event().id().toString(), Messages.bookingCreated(UUID.randomUUID(), booking));
+
+    fixture.mailbox.awaitTo(next.email(), 1, TIMEOUT);
+    ConsumerRecord<String, String> dead =
+        fixture
+            .kafka
+            .awaitRecords(fixture.deadLetterTopic, 1, TIMEOUT, record -> key.equals(record.key()))
+            .get(0);
+    assertThat(header(dead, DeadLetterPublisher.REASON_HEADER)).contains(reason);
+    assertThat(dead.value()).isEqualTo(value);
+    assertThat(header(dead, "x-test-case")).isEqualTo(name);
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TOPIC_HEADER)).isEqualTo(fixture.topic);
+  }
+
+  private static String edited(Consumer<ObjectNode> edit) {
+    try {
+      ObjectNode json =
+          (ObjectNode) JSON.readTree(Messages.bookingCreated(UUID.randomUUID(), sampleBooking()));
+      edit.accept(json);
+      return json.toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String cancelledBecause(String cause) {
+    return Messages.bookingCancelled(UUID.randomUUID(), sampleBooking(), cause);
+  }
+
+  /** Argument sources run before @BeforeAll: a booking that needs no database rows. */
+  private static Booking sampleBooking() {
+    Event event = new Event(UUID.randomUUID(), "Sample", "Hall", START, START.plusSeconds(7200));
+    return new Booking(
+        UUID.randomUUID(),
+        event,
+        new AppData.User(UUID.randomUUID(), "sample@example.test", "Sample"),
+        1);
+  }
+}

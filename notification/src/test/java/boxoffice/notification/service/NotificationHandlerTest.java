@@ -1,0 +1,261 @@
+package boxoffice.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NotificationHandlerTest {
+  private static final Instant START = Instant.parse("2027-03-01T19:00:00Z");
+  private static final RetryPolicy POLICY =
+      new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+  private final Directory directory = new Directory();
+  private final MemorySentLog sentLog = new MemorySentLog();
+  private final Outbox mail = new Outbox();
+  private final FakeProgress progress = new FakeProgress();
+  private final UUID rescheduleMessageId = UUID.randomUUID();
+  private final NotificationHandler handler =
+      new NotificationHandler(directory, sentLog, mail, POLICY, ZoneId.of("UTC"));
+
+  @Test
+  void aBookingIsConfirmedToItsBookerAndRecorded() {
+    Recipient ada = directory.add("Ada");
+    BookingCreated booking = created(ada.userId());
+
+    Outcome outcome = handler.handle(booking, progress);
+
+    assertThat(outcome).isEqualTo(new Outcome.Delivered(1, 0));
+    assertThat(mail.sent).extracting(Email::to).containsExactly(ada);
+    assertThat(sentLog.alreadySent(booking.messageId(), List.of(ada.userId())))
+        .containsExactly(ada.userId());
+  }
+
+  @Test
+  void aMessageHandledAgainSendsNothingMore() {
+    Recipient ada = directory.add("Ada");
+    BookingCreated booking = created(ada.userId());
+
+    handler.handle(booking, progress);
+    Outcome again = handler.handle(booking, progress);
+
+    assertThat(again).isEqualTo(new Outcome.Delivered(0, 1));
+    assertThat(mail.sent).hasSize(1);
+  }
+
+  @Test
+  void aUserWhoNoLongerExistsIsNobodyToEmail() {
+    Outcome outcome = handler.handle(created(UUID.randomUUID()), progress);
+
+    assertThat(outcome).isEqualTo(new Outcome.Delivered(0, 0));
+    assertThat(mail.sent).isEmpty();
+  }
+
+  @Test
+  void aFanOutGoesThroughEveryPageOfHolders() {
+    UUID event = UUID.randomUUID();
+    int holders = NotificationHandler.HOLDER_PAGE_SIZE * 2 + 7;
+    for (int i = 0; i < holders; i++) {
+      directory.hold(event, directory.add("Holder " + i));
+    }
+
+    Outcome outcome = handler.handle(rescheduled(event), progress);
+
+    assertThat(outcome).isEqualTo(new Outcome.Delivered(holders, 0));
+    assertThat(mail.sent).extracting(email -> email.to().userId()).doesNotHaveDuplicates();
+    assertThat(progress.checkpoints).isGreaterThanOrEqualTo(holders);
+  }
+
+  @Test
+  void aFailingServerIsRetriedWithGrowingPausesThenTheMessageIsUndeliverable() {
+    Recipient ada = directory.add("Ada");
+    mail.failServer = true;
+
+    Outcome outcome = handler.handle(created(ada.userId()), progress);
+
+    assertThat(mail.attempts).isEqualTo(3);
+    assertThat(progress.pauses).hasSize(2);
+    assertThat(progress.pauses.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+    assertThat(progress.pauses.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+    assertThat(((Outcome.Undeliverable) outcome).reason())
+        .isEqualTo("SMTP delivery failed after 3 attempt(s): server down");
+    assertThat(sentLog.pairs).isEmpty();
+  }
+
+  @Test
+  void aServerThatRecoversWithinTheAttemptsDelivers() {
+    Recipient ada = directory.add("Ada");
+    mail.failuresLeft = 2;
+    mail.failServer = true;
+
+    assertThat(handler.handle(created(ada.userId()), progress))
+        .isEqualTo(new Outcome.Delivered(1, 0));
+    assertThat(mail.attempts).isEqualTo(3);
+  }
+
+  @Test
+  void anUnreachableServerStopsTheFanOut() {
+    UUID event = UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      directory.hold(event, directory.add("Holder " + i));
+    }
+    mail.failServer = true;
+
+    Outcome outcome = handler.handle(rescheduled(event), progress);
+
+    assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+    assertThat(mail.attempts).isEqualTo(3);
+  }
+
+  @Test
+  void aRefusedHolderDoesNotKeepTheOthersFromHearing() {
+    UUID event = UUID.randomUUID();
+    Recipient refused = directory.add("Refused");
+    directory.hold(event, refused);
+    Recipient other = directory.add("Other");
+    directory.hold(event, other);
+    mail.refused.add(refused.userId());
+
+    Outcome outcome = handler.handle(rescheduled(event), progress);
+
+    assertThat(mail.sent).extracting(Email::to).containsExactly(other);
+    assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+    assertThat(((Outcome.Undeliverable) outcome).reason())
+        .startsWith("1 recipient(s) refused, 1 emailed; last: SMTP delivery failed after 3");
+    // Handled again (replayed from the dead-letter topic): only the refused one is tried.
+    mail.refused.clear();
+    assertThat(handler.handle(rescheduled(event), progress)).isEqualTo(new Outcome.Delivered(1, 1));
+  }
+
+  @Test
+  void anUnusableAddressIsNotRetried() {
+    Recipient broken = directory.add("Broken");
+    mail.unusable.add(broken.userId());
+
+    Outcome outcome = handler.handle(created(broken.userId()), progress);
+
+    assertThat(mail.attempts).isEqualTo(1);
+    assertThat(progress.pauses).isEmpty();
+    assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+  }
+
+  private BookingCreated created(UUID userId) {
+    return new BookingCreated(
+        UUID.randomUUID(),
+        START,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        userId,
+        2,
+        "Show",
+        START,
+        "Hall");
+  }
+
+  /** The same message id every time within a test: handling it again is a redelivery. */
+  private EventRescheduled rescheduled(UUID eventId) {
+    return new EventRescheduled(
+        rescheduleMessageId,
+        START,
+        eventId,
+        "Show",
+        new EventChanges(
+            Optional.of(new EventChanges.Change<>(START, START.plusSeconds(86_400))),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  /** Users and holders in memory, paged in user id order like the real directory. */
+  private static final class Directory implements RecipientDirectory {
+    final Map<UUID, Recipient> users = new HashMap<>();
+    final Map<UUID, List<Recipient>> holders = new HashMap<>();
+
+    Recipient add(String name) {
+      Recipient recipient =
+          new Recipient(UUID.randomUUID(), name.replace(' ', '.') + "@example.test", name);
+      users.put(recipient.userId(), recipient);
+      return recipient;
+    }
+
+    void hold(UUID event, Recipient recipient) {
+      holders.computeIfAbsent(event, e -> new ArrayList<>()).add(recipient);
+    }
+
+    @Override
+    public Optional<Recipient> user(UUID userId) {
+      return Optional.ofNullable(users.get(userId));
+    }
+
+    @Override
+    public List<Recipient> holders(UUID eventId, Optional<UUID> after, int limit) {
+      return holders.getOrDefault(eventId, List.of()).stream()
+          .sorted(java.util.Comparator.comparing(Recipient::userId))
+          .filter(r -> after.isEmpty() || r.userId().compareTo(after.get()) > 0)
+          .limit(limit)
+          .toList();
+    }
+  }
+
+  private static final class MemorySentLog implements SentLog {
+    final Set<List<UUID>> pairs = new HashSet<>();
+
+    @Override
+    public Set<UUID> alreadySent(UUID messageId, Collection<UUID> userIds) {
+      Set<UUID> sent = new HashSet<>();
+      for (UUID user : userIds) {
+        if (pairs.contains(List.of(messageId, user))) {
+          sent.add(user);
+        }
+      }
+      return sent;
+    }
+
+    @Override
+    public void recordSent(UUID messageId, UUID userId, String messageType) {
+      pairs.add(List.of(messageId, userId));
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+      return 0;
+    }
+  }
+
+  /** A mail server that can be down, refuse some recipients or not understand their address. */
+  private static final class Outbox implements MailSender {
+    final List<Email> sent = new ArrayList<>();
+    final Set<UUID> refused = new HashSet<>();
+    final Set<UUID> unusable = new HashSet<>();
+    boolean failServer;
+    int failuresLeft = Integer.MAX_VALUE;
+    int attempts;
+
+    @Override
+    public void send(Email email) throws MailDeliveryException {
+      attempts++;
+      UUID to = email.to().userId();
+      if (unusable.contains(to)) {
+        throw MailDeliveryException.unusableAddress("bad address", null);
+      }
+      if (refused.contains(to)) {
+        throw MailDeliveryException.recipientRefused("550 no such user", null);
+      }
+      if (failServer && failuresLeft-- > 0) {
+        throw MailDeliveryException.serverFailure("server down", null);
+      }
+      sent.add(email);
+    }
+  }
+}
