@@ -101,7 +101,7 @@ class AccessLogIT {
           return event;
         }
       }
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
     }
     throw new AssertionError("no access log line for request " + requestId);
   }

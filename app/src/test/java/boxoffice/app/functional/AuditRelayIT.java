@@ -116,13 +116,6 @@ class AuditRelayIT {
   }
 
   private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("condition not met within 60 s");
+    Await.until(Duration.ofSeconds(60), condition);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.data.EventCache;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -60,12 +59,6 @@ class RedisOutageIT {
   }
 
   private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-    }
-    throw new AssertionError("condition not met within 20 s");
+    Await.until(Duration.ofSeconds(20), condition);
   }
 }

@@ -90,7 +90,7 @@ class TracingIT {
           return span;
         }
       }
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
     }
     throw new AssertionError(
         "no span " + name + " in trace " + traceId + ": " + SPANS.getFinishedSpanItems());
