@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@link AppConfig} from three layers: defaults in {@code reference.conf} < {@code
+ * Builds {@link AppConfig} from three layers: defaults in {@code app-defaults.conf} < {@code
  * config.yml} (path from {@code CONFIG_FILE}) < environment variables.
  */
 public final class AppConfigLoader {
@@ -44,7 +44,7 @@ public final class AppConfigLoader {
     this(
         ConfigFactory.parseResources(
             AppConfigLoader.class.getClassLoader(),
-            "reference.conf",
+            "app-defaults.conf",
             ConfigParseOptions.defaults().setAllowMissing(false)));
   }
 

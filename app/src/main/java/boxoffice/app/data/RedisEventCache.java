@@ -142,8 +142,10 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       replayMissedInvalidations(redis);
       available.set(true);
       LOG.info("Redis is reachable again; event cache back in use");
-    } catch (JedisException e) {
-      // still down; the next probe tries again
+    } catch (RuntimeException e) {
+      // Still down (or failing in a way we did not foresee): the next probe tries again. Nothing
+      // may escape, or the scheduler would silently stop probing.
+      LOG.debug("Redis still unavailable: {}", e.getMessage());
     }
   }
 

@@ -238,7 +238,7 @@ class AppConfigLoaderTest {
 
   @Test
   void everyDefaultKeyHasItsOwnEnvironmentVariable() {
-    Config defaults = ConfigFactory.parseResources("reference.conf");
+    Config defaults = ConfigFactory.parseResources("app-defaults.conf");
     Set<String> paths = new TreeSet<>();
     defaults.entrySet().forEach(entry -> paths.add(entry.getKey()));
     Set<String> envNames = new TreeSet<>();

@@ -27,7 +27,7 @@ class CommittedConfigFileTest {
   @Test
   void everyKeyAndItsEnvironmentVariableAreDocumentedInTheShippedFile() throws Exception {
     String text = Files.readString(CONFIG_YML);
-    for (var entry : ConfigFactory.parseResources("reference.conf").entrySet()) {
+    for (var entry : ConfigFactory.parseResources("app-defaults.conf").entrySet()) {
       String key = entry.getKey();
       String leaf = key.substring(key.lastIndexOf('.') + 1);
       if (!SECRETS.contains(key)) {

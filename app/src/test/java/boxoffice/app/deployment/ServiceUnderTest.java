@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * the file of configuration defaults that names every key it reads.
  */
 enum ServiceUnderTest {
-  APP("app", "app", "app", "boxoffice/app", "reference.conf"),
+  APP("app", "app", "app", "boxoffice/app", "app-defaults.conf"),
   AUDIT("audit", "audit-grpc", "audit", "boxoffice/audit-grpc", "reference.conf"),
   NOTIFICATION(
       "notification",

@@ -59,6 +59,6 @@ class RedisOutageIT {
   }
 
   private static void await(BooleanSupplier condition) {
-    Await.until(Duration.ofSeconds(20), condition);
+    Await.until(Duration.ofSeconds(45), condition);
   }
 }

@@ -1,0 +1,140 @@
+package boxoffice.app.functional;
+
+import boxoffice.notification.NotificationApplication;
+import boxoffice.notification.config.NotificationConfig;
+import boxoffice.notification.testing.EmbeddedKafka;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real notification path for end-to-end tests: the app (its relay reaching Kafka through a door
+ * the test can close), an in-JVM Kafka broker, the notification service and GreenMail as SMTP.
+ */
+final class NotificationStack implements AutoCloseable {
+  private static final EmbeddedKafka KAFKA = EmbeddedKafka.shared();
+
+  private final String topic = EmbeddedKafka.uniqueTopic("boxoffice.events");
+  private final GreenMail mail;
+  private final TcpProxy kafkaDoor;
+  private final TestApp app;
+  private final TestDatabase notificationDb;
+  private final NotificationApplication notifications;
+
+  /** With {@code kafkaReachable} false the app starts unable to reach any broker. */
+  NotificationStack(boolean kafkaReachable) throws IOException {
+    KAFKA.createTopics(topic, topic + ".dlq");
+    mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    String[] broker = KAFKA.bootstrapServers().split(":");
+    kafkaDoor = new TcpProxy(broker[0], Integer.parseInt(broker[1]));
+    if (!kafkaReachable) {
+      kafkaDoor.cut();
+    }
+    Map<String, String> settings = new HashMap<>();
+    settings.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaDoor.port());
+    settings.put("KAFKA_TOPIC", topic);
+    settings.put("KAFKA_DEADLINE", "2s");
+    settings.put("OUTBOX_POLL_INTERVAL", "50ms");
+    settings.put("OUTBOX_MAX_BACKOFF", "500ms");
+    app = TestApp.start(settings);
+    notificationDb = TestDatabase.create();
+    notifications = NotificationApplication.start(config(), Clock.systemUTC());
+  }
+
+  TestApp app() {
+    return app;
+  }
+
+  /**
+   * Opens the door to Kafka. Only a producer that never reached the broker is kept out by a closed
+   * door: once it knows the broker's own address from metadata, it connects there directly.
+   */
+  void openKafka() throws IOException {
+    kafkaDoor.restore();
+  }
+
+  List<MimeMessage> awaitMailsTo(String email, int count) {
+    Await.until(Duration.ofSeconds(60), () -> mailsTo(email).size() >= count);
+    return mailsTo(email);
+  }
+
+  List<MimeMessage> mailsTo(String email) {
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      try {
+        for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+          if (recipient.toString().contains(email)) {
+            mine.add(message);
+          }
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mine;
+  }
+
+  static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private NotificationConfig config() {
+    return new NotificationConfig(
+        new NotificationConfig.Kafka(
+            KAFKA.bootstrapServers(), "notification-" + topic, topic, topic + ".dlq"),
+        new NotificationConfig.Database(
+            notificationDb.url(),
+            notificationDb.user(),
+            notificationDb.password(),
+            2,
+            Duration.ofSeconds(2)),
+        new NotificationConfig.Database(
+            app.database().url(),
+            app.database().user(),
+            app.database().password(),
+            2,
+            Duration.ofSeconds(2)),
+        new NotificationConfig.Smtp(
+            "127.0.0.1",
+            mail.getSmtp().getPort(),
+            "",
+            "",
+            "Boxoffice <tickets@boxoffice.test>",
+            false,
+            Duration.ofSeconds(5)),
+        ZoneId.of("UTC"),
+        new NotificationConfig.Delivery(3, Duration.ofMillis(50), Duration.ofMillis(200)),
+        Duration.ofDays(30));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    notifications.close();
+    app.close();
+    notificationDb.close();
+    kafkaDoor.close();
+    mail.stop();
+  }
+}
