@@ -9,10 +9,12 @@ import boxoffice.notification.mail.SmtpMailSender;
 import boxoffice.notification.service.NotificationHandler;
 import boxoffice.notification.service.RetryPolicy;
 import boxoffice.notification.service.SentLogRetention;
+import boxoffice.notification.transport.ConsumerStats;
 import boxoffice.notification.transport.DeadLetterPublisher;
 import boxoffice.notification.transport.KafkaClients;
 import boxoffice.notification.transport.MessageDecoder;
 import boxoffice.notification.transport.NotificationConsumer;
+import boxoffice.notification.transport.OperationsEndpoint;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,6 +39,23 @@ public final class NotificationApplication implements AutoCloseable {
   private NotificationApplication(NotificationConsumer consumer, Deque<AutoCloseable> resources) {
     this.consumer = consumer;
     this.resources = resources;
+  }
+
+  private static OperationsEndpoint operations(
+      int port, ConsumerStats stats, java.util.function.BooleanSupplier ready) {
+    try {
+      return new OperationsEndpoint(port, stats, ready);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot listen on HTTP port " + port, e);
+    }
+  }
+
+  private static boolean isReachable(javax.sql.DataSource database) {
+    try (var connection = database.getConnection()) {
+      return connection.isValid(1);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   /** Applies the notification database's migrations, then starts consuming. */
@@ -75,14 +94,18 @@ public final class NotificationApplication implements AutoCloseable {
           new DeadLetterPublisher(
               KafkaClients.deadLetterProducer(config.kafka()), config.kafka().deadLetterTopic());
       resources.push(deadLetters);
+      ConsumerStats stats = new ConsumerStats();
       NotificationConsumer consumer =
           new NotificationConsumer(
               KafkaClients.consumer(config.kafka()),
               config.kafka().topic(),
               new MessageDecoder(),
               handler,
-              deadLetters);
+              deadLetters,
+              stats);
       resources.push(consumer);
+      resources.push(
+          operations(config.httpPort(), stats, () -> consumer.isRunning() && isReachable(ownDb)));
       if (config.smtp().authenticated() && !config.smtp().tls()) {
         LOG.warn("smtp.user is set but smtp.tls is off: the SMTP password travels unencrypted");
       }

@@ -120,7 +120,8 @@ final class NotificationStack implements AutoCloseable {
             Duration.ofSeconds(5)),
         ZoneId.of("UTC"),
         new NotificationConfig.Delivery(3, Duration.ofMillis(50), Duration.ofMillis(200)),
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        0);
   }
 
   private static int freePort() throws IOException {

@@ -20,7 +20,7 @@ class RedisOutageIT {
                     "CACHE_TYPE", "redis",
                     "REDIS_HOST", "127.0.0.1",
                     "REDIS_PORT", String.valueOf(proxy.port()),
-                    "REDIS_TIMEOUT", "100ms"))) {
+                    "REDIS_TIMEOUT", "1s"))) {
       Fixtures fixtures = new Fixtures(app);
       String eventId = fixtures.publishedEvent("Power Cut Party", 50);
       String user = fixtures.users("resilient", 1).getFirst();

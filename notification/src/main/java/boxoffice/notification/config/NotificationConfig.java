@@ -11,7 +11,8 @@ public record NotificationConfig(
     Smtp smtp,
     ZoneId timeZone,
     Delivery delivery,
-    Duration sentLogRetention) {
+    Duration sentLogRetention,
+    int httpPort) {
 
   /** Where messages come from and where the ones that cannot be handled go. */
   public record Kafka(

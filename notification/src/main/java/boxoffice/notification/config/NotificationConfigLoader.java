@@ -195,7 +195,8 @@ public final class NotificationConfigLoader {
         in.zone("mail.time-zone"),
         new NotificationConfig.Delivery(
             in.intBetween("delivery.max-attempts", 1, 100), baseDelay, maxDelay),
-        in.durationBetween("sent-log.retention", Duration.ofDays(1), Duration.ofDays(3650)));
+        in.durationBetween("sent-log.retention", Duration.ofDays(1), Duration.ofDays(3650)),
+        in.intBetween("http.port", 0, 65535));
   }
 
   private static NotificationConfig.Database database(ConfigReader in, String section) {

@@ -54,12 +54,25 @@ public final class NotificationConsumer implements AutoCloseable {
   private volatile Throwable failure;
   private int consecutiveOutages;
 
+  private final ConsumerStats stats;
+
   public NotificationConsumer(
       Consumer<byte[], byte[]> consumer,
       String topic,
       MessageDecoder decoder,
       NotificationHandler handler,
       DeadLetterPublisher deadLetters) {
+    this(consumer, topic, decoder, handler, deadLetters, new ConsumerStats());
+  }
+
+  public NotificationConsumer(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      MessageDecoder decoder,
+      NotificationHandler handler,
+      DeadLetterPublisher deadLetters,
+      ConsumerStats stats) {
+    this.stats = stats;
     this.consumer = consumer;
     this.topic = topic;
     this.decoder = decoder;
@@ -162,11 +175,13 @@ public final class NotificationConsumer implements AutoCloseable {
       MDC.put("messageType", notification.type());
       Outcome outcome = handler.handle(notification, lease);
       switch (outcome) {
-        case Outcome.Delivered delivered ->
-            LOG.info(
-                "message handled: {} email(s) sent, {} sent before",
-                delivered.sent(),
-                delivered.alreadySent());
+        case Outcome.Delivered delivered -> {
+          stats.delivered(delivered.sent(), delivered.alreadySent());
+          LOG.info(
+              "message handled: {} email(s) sent, {} sent before",
+              delivered.sent(),
+              delivered.alreadySent());
+        }
         case Outcome.Undeliverable undeliverable -> deadLetter(record, undeliverable.reason());
       }
     } catch (StoreUnavailableException
@@ -188,6 +203,7 @@ public final class NotificationConsumer implements AutoCloseable {
 
   private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
     deadLetters.publish(record, reason);
+    stats.recordDeadLetter();
     LOG.warn("message dead-lettered: {}", reason);
   }
 
@@ -229,5 +245,10 @@ public final class NotificationConsumer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether the consumer loop is still alive (it stops only when told to or on a fatal error). */
+  public boolean isRunning() {
+    return thread.isAlive();
   }
 }

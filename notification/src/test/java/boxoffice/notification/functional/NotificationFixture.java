@@ -77,7 +77,8 @@ final class NotificationFixture implements AutoCloseable {
             Duration.ofSeconds(5)),
         ZoneId.of("UTC"),
         new NotificationConfig.Delivery(MAX_ATTEMPTS, baseDelay, baseDelay.multipliedBy(4)),
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        0);
   }
 
   void startService() {
