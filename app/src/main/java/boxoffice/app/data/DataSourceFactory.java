@@ -26,7 +26,13 @@ final class DataSourceFactory {
     hikari.setValidationTimeout(Math.min(db.connectionTimeout().toMillis(), 1000));
     hikari.addDataSourceProperty("ApplicationName", "boxoffice");
     hikari.addDataSourceProperty(
-        "options", "-c statement_timeout=" + statementTimeout.toMillis() + " -c TimeZone=UTC");
+        "options",
+        "-c statement_timeout="
+            + statementTimeout.toMillis()
+            + " -c TimeZone=UTC"
+            // Search predicates vary wildly in selectivity: a cached generic plan chosen for one
+            // word is ruinous for another, so every execution is planned for its own values.
+            + " -c plan_cache_mode=force_custom_plan");
     hikari.addDataSourceProperty("connectTimeout", Math.max(1, db.connectionTimeout().toSeconds()));
     hikari.addDataSourceProperty("tcpKeepAlive", true);
     return new HikariDataSource(hikari);
