@@ -3,7 +3,6 @@ package boxoffice.app.transport;
 import boxoffice.app.observability.HttpMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.inject.Inject;
@@ -39,7 +38,7 @@ public final class HttpServer implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = maxBodySize.bytes();
               config.http.defaultContentType = "application/json; charset=utf-8";
-              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.jsonMapper(new BufferedJsonMapper(mapper));
               config.requestLogger.http(
                   (ctx, ms) -> {
                     httpMetrics.finished(
