@@ -31,8 +31,12 @@ class OverbookingIT {
 
   @BeforeAll
   static void start() {
-    first = TestApp.start(Map.of("DB_POOL_SIZE", "10"));
-    second = TestApp.startOn(first.database(), Map.of("DB_POOL_SIZE", "10"));
+    // Generous waits: 320 requests queue on one hot row and a small pool; on a busy 2-core machine
+    // that may take seconds, and the test is about correctness, not speed.
+    Map<String, String> settings =
+        Map.of("DB_POOL_SIZE", "10", "DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");
+    first = TestApp.start(settings);
+    second = TestApp.startOn(first.database(), settings);
     fixtures = new Fixtures(first);
     tokens = fixtures.users("crowd", USERS);
   }
