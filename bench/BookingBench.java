@@ -1,0 +1,278 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * HTTP load client for bookings: prepares events and users through the API, then books one seat at
+ * a time with a fixed number of concurrent clients (closed loop, one virtual thread each) at one
+ * hot event and then at many events. Started by bench/booking, which also runs the app and pgbench.
+ *
+ * <p>java -cp app/target/boxoffice-app.jar bench/BookingBench.java --base http://127.0.0.1:18080
+ * --out DIR [--concurrency 32] [--warmup 5] [--duration 20] [--users 200] [--events 1000]
+ *
+ * <p>Writes DIR/hot-event.txt, DIR/events.txt and DIR/users.txt (ids, for pgbench) and
+ * DIR/app-results.txt (key=value).
+ */
+public class BookingBench {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static HttpClient http;
+  static String base;
+
+  public static void main(String[] args) throws Exception {
+    int concurrency = 32;
+    int warmup = 5;
+    int duration = 20;
+    int userCount = 200;
+    int eventCount = 1000;
+    Path out = null;
+    String adminEmail = "admin@boxoffice.local";
+    String adminPassword = "boxoffice-dev-admin";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--base" -> base = args[++i];
+        case "--out" -> out = Path.of(args[++i]);
+        case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--duration" -> duration = Integer.parseInt(args[++i]);
+        case "--users" -> userCount = Integer.parseInt(args[++i]);
+        case "--events" -> eventCount = Integer.parseInt(args[++i]);
+        case "--admin-email" -> adminEmail = args[++i];
+        case "--admin-password" -> adminPassword = args[++i];
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (base == null || out == null)
+      throw new IllegalArgumentException("--base and --out are required");
+    Files.createDirectories(out);
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    // ---- set-up through the API (untimed)
+    long t0 = System.nanoTime();
+    String admin = login(adminEmail, adminPassword);
+    Instant startsAt = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    String hot = createEvent(admin, "Hot Release Night", startsAt);
+    List<String> events =
+        parallel(
+            8,
+            eventCount,
+            i -> createEvent(admin, "Bench Event " + i, startsAt.plus(i, ChronoUnit.HOURS)));
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    List<String[]> users =
+        parallel(
+            8,
+            userCount,
+            i -> {
+              String email = "bench-" + run + "-" + i + "@bench.local";
+              String id = register(email, "bench-password-" + i, "Bench User " + i);
+              return new String[] {id, login(email, "bench-password-" + i)};
+            });
+    Files.writeString(out.resolve("hot-event.txt"), hot + "\n");
+    Files.write(out.resolve("events.txt"), events);
+    Files.write(out.resolve("users.txt"), users.stream().map(u -> u[0]).toList());
+    String[] tokens = users.stream().map(u -> u[1]).toArray(String[]::new);
+    System.out.printf(
+        "set-up: 1 hot event + %d events (capacity 1,000,000 each), %d users logged in, %.1f s%n",
+        events.size(), users.size(), (System.nanoTime() - t0) / 1e9);
+
+    // ---- load
+    Map<String, String> results = new TreeMap<>();
+    String[] hotOnly = {hot};
+    String[] many = events.toArray(String[]::new);
+    Result h = load("hot", hotOnly, tokens, concurrency, warmup, duration);
+    Result m = load("many", many, tokens, concurrency, warmup, duration);
+    for (Result r : List.of(h, m)) {
+      System.out.println(r.describe());
+      results.put(r.name + "_rps", String.format("%.1f", r.rps()));
+      results.put(r.name + "_p50_ms", String.format("%.2f", r.pct(50)));
+      results.put(r.name + "_p99_ms", String.format("%.2f", r.pct(99)));
+      results.put(r.name + "_errors", Long.toString(r.errors()));
+    }
+    results.put("concurrency", Integer.toString(concurrency));
+    results.put("duration_s", Integer.toString(duration));
+    StringBuilder b = new StringBuilder();
+    results.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+    Files.writeString(out.resolve("app-results.txt"), b.toString());
+  }
+
+  // ---------------------------------------------------------------- load loop
+
+  record Result(String name, long[] latenciesNanos, Map<Integer, Long> statuses, double seconds) {
+    double rps() {
+      return statuses.getOrDefault(201, 0L) / seconds;
+    }
+
+    long errors() {
+      return statuses.entrySet().stream()
+          .filter(e -> e.getKey() != 201)
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
+
+    double pct(double p) {
+      if (latenciesNanos.length == 0) return Double.NaN;
+      int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+      return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, i))] / 1e6;
+    }
+
+    String describe() {
+      return String.format(
+          "app %-4s: %8.1f bookings/s (201s), p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, max %7.2f"
+              + " ms, statuses %s",
+          name, rps(), pct(50), pct(95), pct(99), pct(100), statuses);
+    }
+  }
+
+  static Result load(
+      String name, String[] events, String[] tokens, int concurrency, int warmup, int duration)
+      throws Exception {
+    long start = System.nanoTime();
+    long measureFrom = start + warmup * 1_000_000_000L;
+    long end = measureFrom + duration * 1_000_000_000L;
+    Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    List<long[]> perWorker = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<long[]>> futures = new ArrayList<>();
+      for (int w = 0; w < concurrency; w++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  long[] lat = new long[1 << 16];
+                  int n = 0;
+                  ThreadLocalRandom r = ThreadLocalRandom.current();
+                  while (true) {
+                    long t = System.nanoTime();
+                    if (t >= end) break;
+                    String event = events[r.nextInt(events.length)];
+                    String token = tokens[r.nextInt(tokens.length)];
+                    HttpRequest req =
+                        HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/events/" + event + "/bookings"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))
+                            .build();
+                    int status;
+                    try {
+                      status = http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode();
+                    } catch (IOException e) {
+                      status = -1;
+                    }
+                    long done = System.nanoTime();
+                    if (t >= measureFrom && done <= end) {
+                      statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                      if (status == 201) {
+                        if (n == lat.length) lat = Arrays.copyOf(lat, n * 2);
+                        lat[n++] = done - t;
+                      }
+                    }
+                  }
+                  return Arrays.copyOf(lat, n);
+                }));
+      }
+      for (Future<long[]> f : futures) perWorker.add(f.get());
+    }
+    long[] all = perWorker.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    Map<Integer, Long> st = new TreeMap<>();
+    statuses.forEach((k, v) -> st.put(k, v.get()));
+    return new Result(name, all, st, duration);
+  }
+
+  // ---------------------------------------------------------------- API calls
+
+  interface Task<T> {
+    T run(int i) throws Exception;
+  }
+
+  static <T> List<T> parallel(int threads, int count, Task<T> task) throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> task.run(n)));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) results.add(f.get());
+      return results;
+    }
+  }
+
+  static JsonNode call(String method, String path, String token, Object body, int expected)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != expected) {
+      throw new IllegalStateException(
+          method + " " + path + " -> " + res.statusCode() + " " + res.body());
+    }
+    return JSON.readTree(res.body());
+  }
+
+  static String login(String email, String password) throws Exception {
+    return call(
+            "POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), 200)
+        .get("accessToken")
+        .asText();
+  }
+
+  static String register(String email, String password, String name) throws Exception {
+    return call(
+            "POST",
+            "/api/v1/auth/register",
+            null,
+            Map.of("email", email, "password", password, "name", name),
+            201)
+        .get("id")
+        .asText();
+  }
+
+  static String createEvent(String admin, String title, Instant startsAt) throws Exception {
+    Map<String, Object> body =
+        Map.of(
+            "title",
+            title,
+            "description",
+            "Benchmark event",
+            "venue",
+            "Bench Hall",
+            "startsAt",
+            startsAt.toString(),
+            "endsAt",
+            startsAt.plus(3, ChronoUnit.HOURS).toString(),
+            "capacity",
+            1_000_000,
+            "status",
+            "PUBLISHED");
+    return call("POST", "/api/v1/events", admin, body, 201).get("id").asText();
+  }
+}
