@@ -30,12 +30,16 @@ import java.util.stream.Collectors;
  * bound the way JDBI binds it and run through the PostgreSQL JDBC driver with its default settings
  * (server-side prepared statements after 5 uses, as in the app).
  *
- * <p>Run: java -cp app/target/boxoffice-app.jar bench/SearchBench.java [--n 200] [--db
- * boxoffice_bench] [--mode mixed|isolated] [--plans] [--only shape1,shape2]
+ * <p>Run (bench/search does it): java -cp app/target/boxoffice-app.jar bench/SearchBench.java
+ * [--n 200] [--warmup 10] [--db boxoffice_bench] [--mode mixed|isolated] [--no-plans] [--only
+ * "shape,shape"] [--seed 42] [--pg-options "-c name=value"] [--prefix last]
  *
  * <p>mixed (default): all shapes' queries in one random order on one connection, the way a pooled
  * app connection sees them (shapes with the same SQL text share one prepared statement and its plan
- * cache). isolated: each shape on a fresh connection of its own.
+ * cache). isolated: each shape on a fresh connection of its own. --pg-options adds connection
+ * options (to try a setting the app does not use yet); --prefix last is an experiment that makes
+ * only the last word a prefix. The 5 s statement timeout of the app applies: a search cut by it is
+ * counted at its full time and reported as a timeout.
  */
 public class SearchBench {
   static final String COLUMNS =
@@ -114,7 +118,17 @@ public class SearchBench {
     v.put("limit", limit);
     if (q.status() != null) v.put("status", q.status());
     if (!q.words().isEmpty()) {
-      v.put("words", q.words().stream().map(w -> w + ":*").collect(Collectors.joining(" & ")));
+      // As the app: every word a prefix. --prefix last (an experiment, not the app's SQL): only the
+      // last word is a prefix, the others must match whole words.
+      List<String> w = q.words();
+      v.put(
+          "words",
+          lastWordPrefixOnly
+              ? String.join(" & ", w.subList(0, w.size() - 1))
+                  + (w.size() > 1 ? " & " : "")
+                  + w.getLast()
+                  + ":*"
+              : w.stream().map(x -> x + ":*").collect(Collectors.joining(" & ")));
     }
     if (q.from() != null) v.put("from", q.from());
     if (q.to() != null) v.put("to", q.to());
@@ -403,6 +417,7 @@ public class SearchBench {
   static String url;
   static Properties props;
   static String extraOptions = "";
+  static boolean lastWordPrefixOnly = false;
 
   static Connection connect() throws SQLException {
     return DriverManager.getConnection(url, props);
@@ -434,6 +449,7 @@ public class SearchBench {
         case "--only" -> only = Arrays.asList(args[++i].split(","));
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--pg-options" -> extraOptions = " " + args[++i];
+        case "--prefix" -> lastWordPrefixOnly = args[++i].equals("last");
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -473,7 +489,8 @@ public class SearchBench {
         mode,
         PAGE_SIZE,
         LocalDate.now(ZoneOffset.UTC),
-        extraOptions.isEmpty() ? "" : ", extra connection options:" + extraOptions);
+        (extraOptions.isEmpty() ? "" : ", extra connection options:" + extraOptions)
+            + (lastWordPrefixOnly ? ", EXPERIMENT: only the last word is a prefix" : ""));
 
     // Parameters (and deep-page cursors) first, untimed.
     Map<Shape, List<Prepared>> work = new LinkedHashMap<>();
