@@ -3,7 +3,7 @@ package boxoffice.app;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
 import boxoffice.app.config.InvalidConfigException;
-import boxoffice.app.observability.Tracing;
+import boxoffice.platform.Telemetry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,10 @@ public final class Main {
     try {
       Application application =
           Application.start(
-              config, Clock.systemUTC(), "0.0.0.0", Tracing.fromEnvironment(System.getenv()));
+              config,
+              Clock.systemUTC(),
+              "0.0.0.0",
+              Telemetry.fromEnvironment(System.getenv(), "boxoffice-app"));
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(application::close));
       LOG.info(
           "Boxoffice listening on port {} (profile {}, started in {} ms)",

@@ -1,4 +1,4 @@
-package boxoffice.app.observability;
+package boxoffice.platform;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -13,16 +13,18 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Map;
 
 /**
- * OpenTelemetry for the service: spans go over OTLP/HTTP to {@code OTEL_EXPORTER_OTLP_ENDPOINT}
- * (e.g. Jaeger's {@code http://jaeger:4318}); without that variable tracing is off (a no-op).
- * Context travels in W3C {@code traceparent} headers.
+ * OpenTelemetry for a service: spans go over OTLP/HTTP to {@code OTEL_EXPORTER_OTLP_ENDPOINT} (e.g.
+ * Jaeger's {@code http://jaeger:4318}); without that variable tracing is off (a no-op). Context
+ * travels in W3C {@code traceparent} headers, between services as well as inside one.
  */
-public final class Tracing {
-  public static final String SERVICE_NAME = "boxoffice-app";
+public final class Telemetry {
+  private Telemetry() {}
 
-  private Tracing() {}
-
-  public static OpenTelemetry fromEnvironment(Map<String, String> env) {
+  /**
+   * Tracing as the environment asks for it; {@code OTEL_SERVICE_NAME} overrides {@code
+   * serviceName}.
+   */
+  public static OpenTelemetry fromEnvironment(Map<String, String> env, String serviceName) {
     String endpoint = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
     if (endpoint.isEmpty()) {
       return OpenTelemetry.noop();
@@ -30,7 +32,7 @@ public final class Tracing {
     String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     return withExporter(
         OtlpHttpSpanExporter.builder().setEndpoint(base + "/v1/traces").build(),
-        env.getOrDefault("OTEL_SERVICE_NAME", SERVICE_NAME));
+        env.getOrDefault("OTEL_SERVICE_NAME", serviceName));
   }
 
   /** An SDK that hands finished spans to {@code exporter} in batches. */
