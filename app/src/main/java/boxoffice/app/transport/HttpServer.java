@@ -82,11 +82,18 @@ public final class HttpServer implements AutoCloseable {
                         swagger.setUiPath("/swagger");
                       }));
             });
-    app.before(ctx -> httpMetrics.started());
-    app.before(requestIds::assign);
-    app.before(tracing::start);
-    app.beforeMatched(tracing::nameAfterRoute);
-    app.beforeMatched(auth::authorize);
+    // One handler per phase: Javalin dispatches each handler separately, per request.
+    app.before(
+        ctx -> {
+          httpMetrics.started();
+          requestIds.assign(ctx);
+          tracing.start(ctx);
+        });
+    app.beforeMatched(
+        ctx -> {
+          tracing.nameAfterRoute(ctx);
+          auth.authorize(ctx);
+        });
     app.after(HttpServer::declareUtf8);
     problems.register(app);
     for (Router.Route route : routes) {

@@ -1,7 +1,9 @@
 package boxoffice.app.transport;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,13 @@ final class JsonMapperFactory {
 
   static ObjectMapper create() {
     ObjectMapper mapper =
-        JsonMapper.builder()
+        JsonMapper.builder(
+                // Requests run on virtual threads, each new: a per-thread buffer pool (the
+                // default) would allocate fresh buffers for every request. A shared pool reuses
+                // them.
+                JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .addModule(new JavaTimeModule())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -38,32 +38,36 @@ final class Router {
     this.reviews = reviews;
   }
 
+  /**
+   * Javalin tries the routes of a method in the order given here, one regular expression each, so
+   * the most requested come first: event pages and search, then bookings; operations last.
+   */
   List<Route> routes() {
     return List.of(
-        new Route(HandlerType.GET, "/health/live", Access.PUBLIC, health::live),
-        new Route(HandlerType.GET, "/health/ready", Access.PUBLIC, health::ready),
-        new Route(HandlerType.GET, "/metrics", Access.PUBLIC, metrics::scrape),
-        new Route(HandlerType.POST, API + "/auth/register", Access.PUBLIC, auth::register),
-        new Route(HandlerType.POST, API + "/auth/login", Access.PUBLIC, auth::login),
-        new Route(HandlerType.POST, API + "/auth/refresh", Access.PUBLIC, auth::refresh),
-        new Route(HandlerType.POST, API + "/auth/logout", Access.PUBLIC, auth::logout),
-        new Route(HandlerType.GET, API + "/users/me", Access.USER, users::me),
-        new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list),
-        new Route(HandlerType.GET, API + "/events", Access.PUBLIC, events::search),
-        new Route(HandlerType.POST, API + "/events", Access.ADMIN, events::create),
         new Route(HandlerType.GET, API + "/events/{id}", Access.PUBLIC, events::get),
-        new Route(HandlerType.PATCH, API + "/events/{id}", Access.ADMIN, events::update),
-        new Route(HandlerType.DELETE, API + "/events/{id}", Access.ADMIN, events::delete),
-        new Route(HandlerType.PUT, API + "/events/{id}/status", Access.ADMIN, events::changeStatus),
+        new Route(HandlerType.GET, API + "/events", Access.PUBLIC, events::search),
+        new Route(HandlerType.GET, API + "/events/{id}/comments", Access.PUBLIC, reviews::list),
         new Route(HandlerType.POST, API + "/events/{id}/bookings", Access.USER, bookings::book),
-        new Route(
-            HandlerType.GET, API + "/events/{id}/bookings", Access.ADMIN, bookings::listOfEvent),
         new Route(HandlerType.GET, API + "/bookings", Access.USER, bookings::listMine),
         new Route(HandlerType.GET, API + "/bookings/{id}", Access.USER, bookings::get),
         new Route(HandlerType.POST, API + "/bookings/{id}/cancel", Access.USER, bookings::cancel),
         new Route(HandlerType.PUT, API + "/events/{id}/rating", Access.USER, reviews::rate),
-        new Route(HandlerType.GET, API + "/events/{id}/comments", Access.PUBLIC, reviews::list),
         new Route(HandlerType.POST, API + "/events/{id}/comments", Access.USER, reviews::create),
-        new Route(HandlerType.DELETE, API + "/comments/{id}", Access.USER, reviews::delete));
+        new Route(HandlerType.DELETE, API + "/comments/{id}", Access.USER, reviews::delete),
+        new Route(HandlerType.POST, API + "/auth/login", Access.PUBLIC, auth::login),
+        new Route(HandlerType.POST, API + "/auth/refresh", Access.PUBLIC, auth::refresh),
+        new Route(HandlerType.POST, API + "/auth/register", Access.PUBLIC, auth::register),
+        new Route(HandlerType.POST, API + "/auth/logout", Access.PUBLIC, auth::logout),
+        new Route(HandlerType.GET, API + "/users/me", Access.USER, users::me),
+        new Route(HandlerType.POST, API + "/events", Access.ADMIN, events::create),
+        new Route(HandlerType.PATCH, API + "/events/{id}", Access.ADMIN, events::update),
+        new Route(HandlerType.DELETE, API + "/events/{id}", Access.ADMIN, events::delete),
+        new Route(HandlerType.PUT, API + "/events/{id}/status", Access.ADMIN, events::changeStatus),
+        new Route(
+            HandlerType.GET, API + "/events/{id}/bookings", Access.ADMIN, bookings::listOfEvent),
+        new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list),
+        new Route(HandlerType.GET, "/health/live", Access.PUBLIC, health::live),
+        new Route(HandlerType.GET, "/health/ready", Access.PUBLIC, health::ready),
+        new Route(HandlerType.GET, "/metrics", Access.PUBLIC, metrics::scrape));
   }
 }
