@@ -82,17 +82,14 @@ public final class HttpServer implements AutoCloseable {
                         swagger.setUiPath("/swagger");
                       }));
             });
-    // One handler per phase: Javalin dispatches each handler separately, per request.
+    // Javalin dispatches each before-handler separately, per request, so there is one. Access
+    // rules and span names are bound to each route when it is registered (below): a
+    // before-matched handler would make Javalin look the route up again for every request.
     app.before(
         ctx -> {
           httpMetrics.started();
           requestIds.assign(ctx);
           tracing.start(ctx);
-        });
-    app.beforeMatched(
-        ctx -> {
-          tracing.nameAfterRoute(ctx);
-          auth.authorize(ctx);
         });
     app.after(HttpServer::declareUtf8);
     problems.register(app);
@@ -100,7 +97,7 @@ public final class HttpServer implements AutoCloseable {
       app.addHttpHandler(
           route.method(),
           route.path(),
-          timeout.wrap(tracing.wrap(route.handler())),
+          timeout.wrap(tracing.wrap(route.path(), auth.wrap(route.access(), route.handler()))),
           route.access());
     }
   }

@@ -54,24 +54,19 @@ final class RequestTracing {
     }
   }
 
-  /** Once the route is known, the span is named after its template. */
-  void nameAfterRoute(Context ctx) {
-    Span span = ctx.attribute(SPAN);
-    if (span != null) {
-      String route = AccessLog.routeOf(ctx);
-      span.updateName(ctx.method().name() + " " + route);
-      span.setAttribute("http.route", route);
-    }
-  }
-
-  /** Runs the handler with the request's span current, so database and client spans nest. */
-  Handler wrap(Handler handler) {
+  /**
+   * Runs the route's handler with the request's span current and named after the route template, so
+   * database and client spans nest under a name without ids.
+   */
+  Handler wrap(String route, Handler handler) {
     return ctx -> {
       Span span = ctx.attribute(SPAN);
       if (span == null) {
         handler.handle(ctx);
         return;
       }
+      span.updateName(ctx.method().name() + " " + route);
+      span.setAttribute("http.route", route);
       Scope scope = span.makeCurrent();
       try {
         handler.handle(ctx);
