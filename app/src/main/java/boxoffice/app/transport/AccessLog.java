@@ -1,6 +1,5 @@
 package boxoffice.app.transport;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
 import static net.logstash.logback.argument.StructuredArguments.v;
 
 import io.javalin.http.Context;
@@ -17,16 +16,13 @@ final class AccessLog {
 
   void log(Context ctx, Float durationMs) {
     String route = routeOf(ctx);
-    String userId =
-        AuthMiddleware.optionalPrincipal(ctx).map(p -> p.userId().toString()).orElse(null);
-    // requestId comes from the logging context (MDC), set when the request arrived.
+    // requestId and userId come from the logging context (MDC), set as the request went along.
     LOG.info(
         "{} {} {} {}ms",
         v("method", ctx.method().name()),
         v("route", route),
         v("status", ctx.statusCode()),
-        v("durationMs", Math.round(durationMs * 10) / 10.0),
-        kv(AuthMiddleware.MDC_KEY, userId));
+        v("durationMs", Math.round(durationMs * 10) / 10.0));
     MDC.remove(RequestIdMiddleware.MDC_KEY);
     MDC.remove(AuthMiddleware.MDC_KEY);
   }

@@ -63,6 +63,7 @@ final class AuthController {
     RegisterRequest request = body.read(ctx, RegisterRequest.class);
     var user =
         auth.register(new RegisterCommand(request.email(), request.password(), request.name()));
+    ActionLog.registered(user.id());
     ctx.status(201).header("Location", "/api/v1/users/me").json(UserResponse.of(user));
   }
 
@@ -94,6 +95,7 @@ final class AuthController {
     LoginRequest request = body.read(ctx, LoginRequest.class);
     var pair =
         auth.login(new LoginCommand(request.email(), request.password(), clientAddress.of(ctx)));
+    auth.authenticate(pair.accessToken()).ifPresent(caller -> ActionLog.loggedIn(caller.userId()));
     ctx.json(TokenResponse.of(pair));
   }
 

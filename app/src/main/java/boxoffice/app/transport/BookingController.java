@@ -78,6 +78,7 @@ final class BookingController {
     Booking booking =
         bookings.book(
             AuthMiddleware.principal(ctx), new BookCommand(eventId, request.quantity(), key));
+    ActionLog.booked(booking);
     ctx.status(201)
         .header("Location", Router.API + "/bookings/" + booking.id())
         .json(BookingResponse.of(booking));
@@ -153,6 +154,7 @@ final class BookingController {
   void cancel(Context ctx) {
     Booking booking =
         bookings.cancel(AuthMiddleware.principal(ctx), Params.id(ctx, "id", "booking"));
+    ActionLog.cancelled(booking);
     ctx.json(BookingResponse.of(booking));
   }
 

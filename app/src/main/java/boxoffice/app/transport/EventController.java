@@ -175,6 +175,7 @@ final class EventController {
             request.capacity());
     Event event =
         events.create(AuthMiddleware.principal(ctx), new CreateEventCommand(details, status));
+    ActionLog.eventChanged("event.created", event.id());
     ctx.status(201)
         .header("Location", Router.API + "/events/" + event.id())
         .header("ETag", etag(event))
@@ -226,6 +227,7 @@ final class EventController {
             Optional.ofNullable(request.endsAt()),
             Optional.ofNullable(request.capacity()));
     Event event = events.update(AuthMiddleware.principal(ctx), id, patch, version);
+    ActionLog.eventChanged("event.updated", id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));
   }
 
@@ -263,6 +265,7 @@ final class EventController {
         parseStatus(request.status())
             .orElseThrow(() -> ValidationException.of("status", "is required"));
     Event event = events.changeStatus(AuthMiddleware.principal(ctx), id, target);
+    ActionLog.eventChanged("event." + target.name().toLowerCase(Locale.ROOT), id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));
   }
 
@@ -283,7 +286,9 @@ final class EventController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void delete(Context ctx) {
-    events.delete(AuthMiddleware.principal(ctx), Params.id(ctx, "id", "event"));
+    UUID id = Params.id(ctx, "id", "event");
+    events.delete(AuthMiddleware.principal(ctx), id);
+    ActionLog.eventChanged("event.deleted", id);
     ctx.status(204);
   }
 

@@ -1,0 +1,56 @@
+package boxoffice.app.transport;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import boxoffice.app.domain.Booking;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Key user actions, one JSON line each under the logger {@code boxoffice.actions}: what was done
+ * and to what. Identifiers only: never e-mail addresses, passwords or tokens. Who did it ({@code
+ * userId}), {@code requestId} and {@code traceId} come from the logging context, as on every line
+ * of the request.
+ */
+final class ActionLog {
+  private static final Logger LOG = LoggerFactory.getLogger("boxoffice.actions");
+
+  private ActionLog() {}
+
+  /**
+   * Registration and login happen before the caller is known; from here on the request is theirs.
+   */
+  static void registered(UUID userId) {
+    MDC.put(AuthMiddleware.MDC_KEY, userId.toString());
+    LOG.info("{}", kv("action", "user.registered"));
+  }
+
+  static void loggedIn(UUID userId) {
+    MDC.put(AuthMiddleware.MDC_KEY, userId.toString());
+    LOG.info("{}", kv("action", "user.logged_in"));
+  }
+
+  static void booked(Booking booking) {
+    LOG.info(
+        "{} {} {} {}",
+        kv("action", "booking.created"),
+        kv("bookingId", booking.id()),
+        kv("eventId", booking.eventId()),
+        kv("seats", booking.quantity()));
+  }
+
+  static void cancelled(Booking booking) {
+    LOG.info(
+        "{} {} {}",
+        kv("action", "booking.cancelled"),
+        kv("bookingId", booking.id()),
+        kv("eventId", booking.eventId()));
+  }
+
+  /** An administrator's change to an event: {@code event.created}, {@code event.deleted}, … */
+  static void eventChanged(String action, UUID eventId) {
+    LOG.info("{} {}", kv("action", action), kv("eventId", eventId));
+  }
+}
