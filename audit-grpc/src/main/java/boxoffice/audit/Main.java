@@ -62,8 +62,9 @@ public final class Main {
                       stopLogging();
                     }));
     LOG.info(
-        "audit server listening on port {} (profile {}, started in {} ms)",
+        "audit server listening on port {}, metrics on port {} (profile {}, started in {} ms)",
         server.port(),
+        server.metricsPort(),
         config.profile().name().toLowerCase(Locale.ROOT),
         (System.nanoTime() - started) / 1_000_000);
     server.blockUntilShutdown();

@@ -64,7 +64,8 @@ final class TestAuditServer implements AutoCloseable {
             8,
             Duration.ofSeconds(2),
             Duration.ofSeconds(30)),
-        new AuditConfig.Auth(TOKEN));
+        new AuditConfig.Auth(TOKEN),
+        new AuditConfig.Metrics(0));
   }
 
   TestDatabase database() {
