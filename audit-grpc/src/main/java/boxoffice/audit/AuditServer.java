@@ -4,10 +4,12 @@ import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.data.AuditDataSource;
 import boxoffice.audit.data.AuditMigrations;
 import boxoffice.audit.data.JdbiAuditStore;
+import boxoffice.audit.data.StatementTracing;
 import boxoffice.audit.grpc.AuditGrpcService;
 import boxoffice.audit.grpc.BearerTokenInterceptor;
 import boxoffice.audit.grpc.CallLogInterceptor;
 import boxoffice.audit.grpc.CallMetricsInterceptor;
+import boxoffice.audit.grpc.CallTracingInterceptor;
 import boxoffice.audit.log.AuditLog;
 import boxoffice.audit.observability.MetricsHttpServer;
 import boxoffice.audit.observability.PoolMetrics;
@@ -21,6 +23,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.opentelemetry.api.OpenTelemetry;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -63,10 +66,17 @@ public final class AuditServer {
     this.gracePeriod = grace;
   }
 
+  /** {@link #start(AuditConfig, Clock, OpenTelemetry)} with tracing off. */
+  public static AuditServer start(AuditConfig config, Clock clock) {
+    return start(config, clock, OpenTelemetry.noop());
+  }
+
   /**
    * Applies the migrations and starts listening; fails fast, leaving nothing open, if either fails.
+   * Every call gets a server span from {@code openTelemetry}, continuing the caller's trace; the
+   * caller owns {@code openTelemetry} and shuts it down after {@link #stop()}.
    */
-  public static AuditServer start(AuditConfig config, Clock clock) {
+  public static AuditServer start(AuditConfig config, Clock clock, OpenTelemetry openTelemetry) {
     // A registry per server: servers started side by side in one JVM keep their series apart.
     PrometheusRegistry registry = new PrometheusRegistry();
     HikariDataSource dataSource = AuditDataSource.create(config.db());
@@ -76,19 +86,23 @@ public final class AuditServer {
       PoolMetrics.register(registry, dataSource);
       metrics = MetricsHttpServer.start(config.metrics().port(), registry);
       new AuditMigrations(dataSource).apply();
-      Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+      Jdbi jdbi =
+          StatementTracing.install(
+              Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), openTelemetry);
       AuditLog log =
           new AuditLog(new JdbiAuditStore(jdbi, clock), new PrometheusAuditMetrics(registry));
       AuditGrpcService audit = new AuditGrpcService(log, config.db().statementTimeout());
       HealthStatusManager health = new HealthStatusManager();
       Server server =
           Grpc.newServerBuilderForPort(config.grpc().port(), InsecureServerCredentials.create())
-              // Metrics count the calls of every service, refused ones too.
+              // Interceptors run last-added first: tracing, then the call log, then the token
+              // check, so refused calls are traced and logged too. Metrics count every service.
               .addService(
                   ServerInterceptors.intercept(
                       audit,
                       new BearerTokenInterceptor(config.auth().token()),
-                      new CallLogInterceptor()))
+                      new CallLogInterceptor(),
+                      new CallTracingInterceptor(openTelemetry)))
               .addService(health.getHealthService())
               .addService(ProtoReflectionServiceV1.newInstance())
               .intercept(
