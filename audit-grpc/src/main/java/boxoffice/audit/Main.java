@@ -5,10 +5,14 @@ import boxoffice.audit.config.AuditConfigLoader;
 import boxoffice.audit.config.InvalidConfigException;
 import boxoffice.audit.data.AuditDataSource;
 import boxoffice.audit.data.AuditMigrations;
+import boxoffice.platform.Telemetry;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -45,10 +49,12 @@ public final class Main {
       return;
     }
     long started = System.nanoTime();
+    OpenTelemetry telemetry = Telemetry.fromEnvironment(System.getenv(), "boxoffice-audit");
     AuditServer server;
     try {
-      server = AuditServer.start(config, Clock.systemUTC());
+      server = AuditServer.start(config, Clock.systemUTC(), telemetry);
     } catch (RuntimeException e) {
+      stopTracing(telemetry);
       fail(e);
       return;
     }
@@ -59,11 +65,13 @@ public final class Main {
                 .unstarted(
                     () -> {
                       server.stop();
+                      stopTracing(telemetry);
                       stopLogging();
                     }));
     LOG.info(
-        "audit server listening on port {} (profile {}, started in {} ms)",
+        "audit server listening on port {}, metrics on port {} (profile {}, started in {} ms)",
         server.port(),
+        server.metricsPort(),
         config.profile().name().toLowerCase(Locale.ROOT),
         (System.nanoTime() - started) / 1_000_000);
     server.blockUntilShutdown();
@@ -74,6 +82,13 @@ public final class Main {
     System.err.println("Audit server failed to start: " + e.getMessage());
     stopLogging();
     System.exit(1);
+  }
+
+  /** Sends the spans still buffered; waits a few seconds at most. */
+  private static void stopTracing(OpenTelemetry telemetry) {
+    if (telemetry instanceof OpenTelemetrySdk sdk) {
+      sdk.shutdown().join(5, TimeUnit.SECONDS);
+    }
   }
 
   /** Flushes the asynchronous log appender; the last lines of a shutdown are not lost. */

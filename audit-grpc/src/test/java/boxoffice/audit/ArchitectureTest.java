@@ -9,8 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering of the audit server: the log (use cases, rules and the store port) at the centre,
- * the JDBI store and the gRPC service around it, and the root package wiring them together.
+ * The layering of the audit server: the log (use cases, rules and the store and metrics ports) at
+ * the centre, the JDBI store, the gRPC service and the Prometheus adapters around it, and the root
+ * package wiring them together.
  */
 @AnalyzeClasses(packages = "boxoffice.audit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -18,6 +19,7 @@ class ArchitectureTest {
   private static final String DATA = "boxoffice.audit.data..";
   private static final String GRPC = "boxoffice.audit.grpc..";
   private static final String CONFIG = "boxoffice.audit.config..";
+  private static final String OBSERVABILITY = "boxoffice.audit.observability..";
 
   @ArchTest
   static final ArchRule theLogDependsOnlyOnTheJdkJacksonAndItself =
@@ -51,7 +53,7 @@ class ArchitectureTest {
   static final ArchRule configurationIsReadOnlyByTheWiring =
       noClasses()
           .that()
-          .resideInAnyPackage(LOG, GRPC)
+          .resideInAnyPackage(LOG, GRPC, OBSERVABILITY)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(CONFIG);

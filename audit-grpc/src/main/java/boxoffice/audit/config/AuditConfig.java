@@ -3,7 +3,7 @@ package boxoffice.audit.config;
 import java.time.Duration;
 
 /** The whole validated configuration of the audit server. */
-public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth) {
+public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth, Metrics metrics) {
 
   /** The gRPC listener: its port (0 picks a free one) and how long shutdown waits for calls. */
   public record Grpc(int port, Duration shutdownGracePeriod) {}
@@ -42,4 +42,7 @@ public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth) {
       return "Auth[token=***]";
     }
   }
+
+  /** The HTTP listener of {@code GET /metrics} (Prometheus text); 0 picks a free port. */
+  public record Metrics(int port) {}
 }

@@ -66,6 +66,7 @@ public final class AuditConfigLoader {
             .resolve(ConfigResolveOptions.noSystem());
     AuditConfig config = read(new ConfigReader(layered));
     checkTokenRules(config);
+    checkPortsDiffer(config);
     return config;
   }
 
@@ -195,7 +196,16 @@ public final class AuditConfigLoader {
                 "db.connection-timeout", Duration.ofMillis(250), Duration.ofMinutes(1)),
             in.durationBetween(
                 "db.statement-timeout", Duration.ofMillis(100), Duration.ofHours(1))),
-        new AuditConfig.Auth(in.nonBlankSecret("auth.token")));
+        new AuditConfig.Auth(in.nonBlankSecret("auth.token")),
+        new AuditConfig.Metrics(in.intBetween("metrics.port", 0, 65535)));
+  }
+
+  private static void checkPortsDiffer(AuditConfig config) {
+    int port = config.metrics().port();
+    if (port != 0 && port == config.grpc().port()) {
+      throw InvalidConfigException.forKey(
+          "metrics.port", "must differ from grpc.port, both are " + port);
+    }
   }
 
   private void checkTokenRules(AuditConfig config) {

@@ -13,14 +13,22 @@ public final class AuditLog {
   static final int VERIFY_PAGE_SIZE = 1000;
 
   private final AuditStore store;
+  private final AuditMetrics metrics;
 
   public AuditLog(AuditStore store) {
+    this(store, AuditMetrics.none());
+  }
+
+  public AuditLog(AuditStore store, AuditMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
   }
 
   /** Records one entry; a repeated entry id is acknowledged with the original sequence. */
   public RecordOutcome record(NewEntry entry, TimeBudget budget) {
-    return store.append(List.of(entry), budget).getFirst();
+    RecordOutcome outcome = store.append(List.of(entry), budget).getFirst();
+    metrics.recorded(outcome.duplicate() ? 0 : 1, outcome.duplicate() ? 1 : 0);
+    return outcome;
   }
 
   /** Records 1 to {@value #MAX_BATCH_SIZE} entries in order, all or none. */
@@ -32,7 +40,9 @@ public final class AuditLog {
       throw new InvalidRequestException(
           "entries must be at most " + MAX_BATCH_SIZE + " per batch, got " + entries.size());
     }
-    return BatchOutcome.of(store.append(entries, budget));
+    BatchOutcome outcome = BatchOutcome.of(store.append(entries, budget));
+    metrics.recorded(outcome.recorded(), outcome.duplicates());
+    return outcome;
   }
 
   /** Hands the entries matching {@code query} to {@code sink}, oldest first. */
@@ -45,6 +55,12 @@ public final class AuditLog {
    * pages; reports the first entry that was altered, removed or moved.
    */
   public ChainReport verify(TimeBudget budget) {
+    ChainReport report = verifyUpToHead(budget);
+    metrics.verified(report.valid());
+    return report;
+  }
+
+  private ChainReport verifyUpToHead(TimeBudget budget) {
     ChainHead head = store.chainHead(budget);
     ChainVerifier verifier = new ChainVerifier(head);
     while (true) {

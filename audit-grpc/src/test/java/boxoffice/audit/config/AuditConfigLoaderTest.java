@@ -36,6 +36,7 @@ class AuditConfigLoaderTest {
     assertThat(config.db().connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.db().statementTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.auth().token()).isEqualTo("boxoffice-audit-development-token");
+    assertThat(config.metrics().port()).isEqualTo(9464);
   }
 
   @Test
@@ -60,7 +61,8 @@ class AuditConfigLoaderTest {
                 "DB_STATEMENT_TIMEOUT", "2s",
                 "DB_POOL_SIZE", "3",
                 "AUTH_TOKEN", PROD_TOKEN,
-                "APP_PROFILE", "prod"),
+                "APP_PROFILE", "prod",
+                "METRICS_PORT", "9500"),
             ConfigFactory.empty());
 
     assertThat(config.grpc().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(3));
@@ -68,6 +70,7 @@ class AuditConfigLoaderTest {
     assertThat(config.db().poolSize()).isEqualTo(3);
     assertThat(config.auth().token()).isEqualTo(PROD_TOKEN);
     assertThat(config.profile()).isEqualTo(Profile.PROD);
+    assertThat(config.metrics().port()).isEqualTo(9500);
   }
 
   @ParameterizedTest(name = "{0}={1} is refused")
@@ -75,6 +78,8 @@ class AuditConfigLoaderTest {
     "GRPC_PORT, abc, grpc.port",
     "GRPC_PORT, 70000, grpc.port",
     "GRPC_PORT, 9090.5, grpc.port",
+    "METRICS_PORT, -1, metrics.port",
+    "METRICS_PORT, 9090, metrics.port",
     "GRPC_SHUTDOWN_GRACE_PERIOD, soon, grpc.shutdown-grace-period",
     "DB_POOL_SIZE, 0, db.pool-size",
     "DB_STATEMENT_TIMEOUT, 1ms, db.statement-timeout",

@@ -22,6 +22,7 @@ class CommittedConfigFileTest {
     assertThat(config.profile()).isEqualTo(Profile.DEV);
     assertThat(config.grpc().port()).isEqualTo(9090);
     assertThat(config.db().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/audit");
+    assertThat(config.metrics().port()).isEqualTo(9464);
   }
 
   @Test

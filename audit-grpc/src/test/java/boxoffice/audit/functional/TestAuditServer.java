@@ -10,6 +10,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +40,21 @@ final class TestAuditServer implements AutoCloseable {
   }
 
   static TestAuditServer start(Duration shutdownGracePeriod) {
+    return start(shutdownGracePeriod, OpenTelemetry.noop());
+  }
+
+  /** A server that traces its calls with {@code openTelemetry}. */
+  static TestAuditServer start(OpenTelemetry openTelemetry) {
+    return start(Duration.ofSeconds(10), openTelemetry);
+  }
+
+  private static TestAuditServer start(Duration shutdownGracePeriod, OpenTelemetry openTelemetry) {
     TestDatabase database = TestDatabase.create();
     try {
-      return new TestAuditServer(database, startOn(database, shutdownGracePeriod));
+      return new TestAuditServer(
+          database,
+          AuditServer.start(
+              config(database, shutdownGracePeriod), Clock.systemUTC(), openTelemetry));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -64,7 +77,8 @@ final class TestAuditServer implements AutoCloseable {
             8,
             Duration.ofSeconds(2),
             Duration.ofSeconds(30)),
-        new AuditConfig.Auth(TOKEN));
+        new AuditConfig.Auth(TOKEN),
+        new AuditConfig.Metrics(0));
   }
 
   TestDatabase database() {
