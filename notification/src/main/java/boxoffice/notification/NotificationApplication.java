@@ -32,12 +32,15 @@ public final class NotificationApplication implements AutoCloseable {
   private static final long RETENTION_PERIOD_HOURS = 6;
 
   private final NotificationConsumer consumer;
+  private final int httpPort;
 
   /** What to close, most recently opened first. */
   private final Deque<AutoCloseable> resources;
 
-  private NotificationApplication(NotificationConsumer consumer, Deque<AutoCloseable> resources) {
+  private NotificationApplication(
+      NotificationConsumer consumer, int httpPort, Deque<AutoCloseable> resources) {
     this.consumer = consumer;
+    this.httpPort = httpPort;
     this.resources = resources;
   }
 
@@ -104,8 +107,9 @@ public final class NotificationApplication implements AutoCloseable {
               deadLetters,
               stats);
       resources.push(consumer);
-      resources.push(
-          operations(config.httpPort(), stats, () -> consumer.isRunning() && isReachable(ownDb)));
+      OperationsEndpoint endpoint =
+          operations(config.httpPort(), stats, () -> consumer.isRunning() && isReachable(ownDb));
+      resources.push(endpoint);
       if (config.smtp().authenticated() && !config.smtp().tls()) {
         LOG.warn("smtp.user is set but smtp.tls is off: the SMTP password travels unencrypted");
       }
@@ -114,7 +118,7 @@ public final class NotificationApplication implements AutoCloseable {
           "notification service consuming {} as group {}",
           config.kafka().topic(),
           config.kafka().groupId());
-      return new NotificationApplication(consumer, resources);
+      return new NotificationApplication(consumer, endpoint.port(), resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -126,6 +130,11 @@ public final class NotificationApplication implements AutoCloseable {
     try (var ownDb = ConnectionPools.own(config.db())) {
       new NotificationMigrations(ownDb).apply();
     }
+  }
+
+  /** The port of /health and /metrics (the one chosen by the system when configured as 0). */
+  public int httpPort() {
+    return httpPort;
   }
 
   /** Blocks until the consumer loop ends, after {@link #close()} or a failure it cannot survive. */

@@ -55,6 +55,7 @@ public final class NotificationConsumer implements AutoCloseable {
   private int consecutiveOutages;
 
   private final ConsumerStats stats;
+  private final ConsumerLag lag;
 
   public NotificationConsumer(
       Consumer<byte[], byte[]> consumer,
@@ -79,6 +80,7 @@ public final class NotificationConsumer implements AutoCloseable {
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.lease = new GroupLease(consumer, stopping);
+    this.lag = new ConsumerLag(consumer, stats);
     this.thread = Thread.ofPlatform().name("notification-consumer").unstarted(this::run);
   }
 
@@ -102,6 +104,7 @@ public final class NotificationConsumer implements AutoCloseable {
       while (stopping.getCount() > 0) {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
         lease.polled();
+        lag.polled(batch);
         if (!batch.isEmpty()) {
           handleBatch(batch);
         }
@@ -136,6 +139,7 @@ public final class NotificationConsumer implements AutoCloseable {
           handle(record, partition);
           consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
           resumeAt.put(partition, record.offset() + 1);
+          lag.handled(record);
         }
       }
       consecutiveOutages = 0;
@@ -168,7 +172,7 @@ public final class NotificationConsumer implements AutoCloseable {
       try {
         notification = decoder.decode(record.value());
       } catch (MalformedMessageException e) {
-        deadLetter(record, e.getMessage());
+        deadLetter(record, e.getMessage(), DeadLetterCause.MALFORMED);
         return;
       }
       MDC.put("messageId", notification.messageId().toString());
@@ -182,7 +186,11 @@ public final class NotificationConsumer implements AutoCloseable {
               delivered.sent(),
               delivered.alreadySent());
         }
-        case Outcome.Undeliverable undeliverable -> deadLetter(record, undeliverable.reason());
+        case Outcome.Undeliverable undeliverable -> {
+          stats.emailed(undeliverable.sent(), undeliverable.alreadySent());
+          stats.emailsFailed(undeliverable.failed());
+          deadLetter(record, undeliverable.reason(), DeadLetterCause.UNDELIVERABLE);
+        }
       }
     } catch (StoreUnavailableException
         | DeadLetterUnavailableException
@@ -192,7 +200,10 @@ public final class NotificationConsumer implements AutoCloseable {
     } catch (RuntimeException e) {
       // A defect or unexpected data must not hold back every message behind this one.
       LOG.error("handling failed unexpectedly: {}", e.getMessage(), e);
-      deadLetter(record, "unexpected error: " + e.getClass().getSimpleName());
+      deadLetter(
+          record,
+          "unexpected error: " + e.getClass().getSimpleName(),
+          DeadLetterCause.UNEXPECTED_ERROR);
     } finally {
       MDC.remove("kafkaPartition");
       MDC.remove("kafkaOffset");
@@ -201,9 +212,10 @@ public final class NotificationConsumer implements AutoCloseable {
     }
   }
 
-  private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+  private void deadLetter(
+      ConsumerRecord<byte[], byte[]> record, String reason, DeadLetterCause cause) {
     deadLetters.publish(record, reason);
-    stats.recordDeadLetter();
+    stats.recordDeadLetter(cause);
     LOG.warn("message dead-lettered: {}", reason);
   }
 

@@ -7,6 +7,7 @@ import boxoffice.notification.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,11 @@ final class NotificationFixture implements AutoCloseable {
     service =
         TestDatabase.whenServerHasRoom(
             () -> NotificationApplication.start(config(groupId), Clock.systemUTC()));
+  }
+
+  /** Where the running service serves /health and /metrics. */
+  URI operationsUri(String path) {
+    return URI.create("http://127.0.0.1:" + service.httpPort() + path);
   }
 
   void stopService() {
