@@ -4,6 +4,7 @@ import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.testing.EmbeddedKafka;
 import boxoffice.notification.testing.TestDatabase;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -90,6 +91,15 @@ final class NotificationFixture implements AutoCloseable {
     service =
         TestDatabase.whenServerHasRoom(
             () -> NotificationApplication.start(config(groupId), Clock.systemUTC()));
+  }
+
+  /** Starts the service tracing with {@code openTelemetry}. */
+  void startService(OpenTelemetry openTelemetry) {
+    service =
+        TestDatabase.whenServerHasRoom(
+            () ->
+                NotificationApplication.start(
+                    config("notification-" + topic), Clock.systemUTC(), openTelemetry));
   }
 
   /** Where the running service serves /health and /metrics. */
