@@ -5,16 +5,19 @@ import boxoffice.notification.data.ConnectionPools;
 import boxoffice.notification.data.JdbiRecipientDirectory;
 import boxoffice.notification.data.JdbiSentLog;
 import boxoffice.notification.data.NotificationMigrations;
+import boxoffice.notification.data.StatementTracing;
 import boxoffice.notification.mail.SmtpMailSender;
 import boxoffice.notification.service.NotificationHandler;
 import boxoffice.notification.service.RetryPolicy;
 import boxoffice.notification.service.SentLogRetention;
 import boxoffice.notification.transport.ConsumerStats;
+import boxoffice.notification.transport.ConsumerTracing;
 import boxoffice.notification.transport.DeadLetterPublisher;
 import boxoffice.notification.transport.KafkaClients;
 import boxoffice.notification.transport.MessageDecoder;
 import boxoffice.notification.transport.NotificationConsumer;
 import boxoffice.notification.transport.OperationsEndpoint;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,12 +35,15 @@ public final class NotificationApplication implements AutoCloseable {
   private static final long RETENTION_PERIOD_HOURS = 6;
 
   private final NotificationConsumer consumer;
+  private final int httpPort;
 
   /** What to close, most recently opened first. */
   private final Deque<AutoCloseable> resources;
 
-  private NotificationApplication(NotificationConsumer consumer, Deque<AutoCloseable> resources) {
+  private NotificationApplication(
+      NotificationConsumer consumer, int httpPort, Deque<AutoCloseable> resources) {
     this.consumer = consumer;
+    this.httpPort = httpPort;
     this.resources = resources;
   }
 
@@ -58,8 +64,18 @@ public final class NotificationApplication implements AutoCloseable {
     }
   }
 
-  /** Applies the notification database's migrations, then starts consuming. */
+  /** Applies the notification database's migrations, then starts consuming; tracing is off. */
   public static NotificationApplication start(NotificationConfig config, Clock clock) {
+    return start(config, clock, OpenTelemetry.noop());
+  }
+
+  /**
+   * As {@link #start(NotificationConfig, Clock)}, with a span per message consumed (continuing the
+   * producer's trace), per email sent and per SQL statement, in {@code openTelemetry}. The caller
+   * owns {@code openTelemetry} and shuts it down after closing the service.
+   */
+  public static NotificationApplication start(
+      NotificationConfig config, Clock clock, OpenTelemetry openTelemetry) {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       var ownDb = ConnectionPools.own(config.db());
@@ -68,12 +84,15 @@ public final class NotificationApplication implements AutoCloseable {
       resources.push(appDb);
       new NotificationMigrations(ownDb).apply();
 
-      JdbiSentLog sentLog = new JdbiSentLog(Jdbi.create(ownDb));
+      JdbiSentLog sentLog =
+          new JdbiSentLog(
+              StatementTracing.traced(Jdbi.create(ownDb), openTelemetry, config.db().url()));
       NotificationHandler handler =
           new NotificationHandler(
-              new JdbiRecipientDirectory(Jdbi.create(appDb)),
+              new JdbiRecipientDirectory(
+                  StatementTracing.traced(Jdbi.create(appDb), openTelemetry, config.appDb().url())),
               sentLog,
-              new SmtpMailSender(config.smtp(), clock),
+              new SmtpMailSender(config.smtp(), clock, openTelemetry),
               new RetryPolicy(
                   config.delivery().maxAttempts(),
                   config.delivery().baseDelay(),
@@ -102,10 +121,12 @@ public final class NotificationApplication implements AutoCloseable {
               new MessageDecoder(),
               handler,
               deadLetters,
-              stats);
+              stats,
+              new ConsumerTracing(openTelemetry, config.kafka().groupId()));
       resources.push(consumer);
-      resources.push(
-          operations(config.httpPort(), stats, () -> consumer.isRunning() && isReachable(ownDb)));
+      OperationsEndpoint endpoint =
+          operations(config.httpPort(), stats, () -> consumer.isRunning() && isReachable(ownDb));
+      resources.push(endpoint);
       if (config.smtp().authenticated() && !config.smtp().tls()) {
         LOG.warn("smtp.user is set but smtp.tls is off: the SMTP password travels unencrypted");
       }
@@ -114,7 +135,7 @@ public final class NotificationApplication implements AutoCloseable {
           "notification service consuming {} as group {}",
           config.kafka().topic(),
           config.kafka().groupId());
-      return new NotificationApplication(consumer, resources);
+      return new NotificationApplication(consumer, endpoint.port(), resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -126,6 +147,11 @@ public final class NotificationApplication implements AutoCloseable {
     try (var ownDb = ConnectionPools.own(config.db())) {
       new NotificationMigrations(ownDb).apply();
     }
+  }
+
+  /** The port of /health and /metrics (the one chosen by the system when configured as 0). */
+  public int httpPort() {
+    return httpPort;
   }
 
   /** Blocks until the consumer loop ends, after {@link #close()} or a failure it cannot survive. */

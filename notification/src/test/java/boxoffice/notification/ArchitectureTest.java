@@ -42,14 +42,19 @@ class ArchitectureTest {
   }
 
   @Test
-  void theServiceLayerKnowsNoKafkaJdbiOrMail() {
+  void theServiceLayerKnowsNoKafkaJdbiMailOrTracing() {
     noClasses()
         .that()
         .resideInAPackage("boxoffice.notification.service..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.apache.kafka..", "org.jdbi..", "jakarta.mail..", "com.zaxxer..", "java.sql..")
+            "org.apache.kafka..",
+            "org.jdbi..",
+            "jakarta.mail..",
+            "com.zaxxer..",
+            "java.sql..",
+            "io.opentelemetry..")
         .check(CLASSES);
   }
 }

@@ -4,6 +4,8 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.service.Email;
 import boxoffice.notification.service.MailDeliveryException;
 import boxoffice.notification.service.MailSender;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -34,10 +36,17 @@ public final class SmtpMailSender implements MailSender {
   private final InternetAddress from;
   private final NotificationConfig.Smtp smtp;
   private final Clock clock;
+  private final SmtpTracing tracing;
 
   public SmtpMailSender(NotificationConfig.Smtp smtp, Clock clock) {
+    this(smtp, clock, OpenTelemetry.noop());
+  }
+
+  /** Traces every email sent as a client span of {@code openTelemetry}. */
+  public SmtpMailSender(NotificationConfig.Smtp smtp, Clock clock, OpenTelemetry openTelemetry) {
     this.smtp = smtp;
     this.clock = clock;
+    this.tracing = new SmtpTracing(openTelemetry, smtp.host(), smtp.port());
     this.session = Session.getInstance(properties(smtp));
     try {
       this.from = new InternetAddress(smtp.from(), true);
@@ -64,6 +73,21 @@ public final class SmtpMailSender implements MailSender {
 
   @Override
   public void send(Email email) throws MailDeliveryException {
+    Span span = tracing.start();
+    try {
+      deliver(email);
+    } catch (MailDeliveryException e) {
+      SmtpTracing.failed(span, e);
+      throw e;
+    } catch (RuntimeException e) {
+      SmtpTracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void deliver(Email email) throws MailDeliveryException {
     MimeMessage message;
     try {
       message = compose(email);

@@ -31,7 +31,7 @@ final class MailDelivery {
             policy.maxAttempts(),
             e.getMessage());
         if (!e.retryable() || attempt >= policy.maxAttempts()) {
-          return Optional.of(new Failure(describe(e, attempt), e.recipientRefused()));
+          return Optional.of(new Failure(describe(e, attempt), e.failure()));
         }
       }
       progress.pause(policy.delayAfter(attempt));
@@ -46,6 +46,12 @@ final class MailDelivery {
     return "SMTP delivery failed after " + attempts + " attempt(s): " + message;
   }
 
-  /** Why an email could not be sent, and whether only its recipient was refused. */
-  record Failure(String reason, boolean recipientRefused) {}
+  /** Why an email could not be sent, in words and as a kind. */
+  record Failure(String reason, EmailFailure kind) {
+
+    /** Only this recipient failed: the mail server may still take emails to others. */
+    boolean recipientRefused() {
+      return kind != EmailFailure.SERVER_FAILURE;
+    }
+  }
 }

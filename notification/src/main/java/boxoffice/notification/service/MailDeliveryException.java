@@ -39,4 +39,12 @@ public final class MailDeliveryException extends Exception {
   public boolean retryable() {
     return retryable;
   }
+
+  /** The kind of failure, as counted in metrics. */
+  public EmailFailure failure() {
+    if (!recipientRefused) {
+      return EmailFailure.SERVER_FAILURE;
+    }
+    return retryable ? EmailFailure.RECIPIENT_REFUSED : EmailFailure.UNUSABLE_ADDRESS;
+  }
 }

@@ -2,7 +2,9 @@ package boxoffice.notification.service;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,11 +112,14 @@ public final class NotificationHandler {
       if (failure.isEmpty()) {
         sentLog.recordSent(message.messageId(), to.userId(), message.type());
         tally.sent++;
-      } else if (failure.get().recipientRefused()) {
-        tally.refused.add(failure.get().reason());
       } else {
-        tally.serverFailure = failure.get().reason();
-        return;
+        tally.failed.merge(failure.get().kind(), 1, Integer::sum);
+        if (failure.get().recipientRefused()) {
+          tally.refused.add(failure.get().reason());
+        } else {
+          tally.serverFailure = failure.get().reason();
+          return;
+        }
       }
     }
   }
@@ -124,11 +129,12 @@ public final class NotificationHandler {
     int sent;
     int alreadySent;
     final List<String> refused = new ArrayList<>();
+    final Map<EmailFailure, Integer> failed = new EnumMap<>(EmailFailure.class);
     String serverFailure;
 
     Outcome outcome() {
       if (serverFailure != null) {
-        return new Outcome.Undeliverable(serverFailure);
+        return new Outcome.Undeliverable(serverFailure, sent, alreadySent, failed);
       }
       if (!refused.isEmpty()) {
         return new Outcome.Undeliverable(
@@ -136,7 +142,10 @@ public final class NotificationHandler {
                 + " recipient(s) refused, "
                 + sent
                 + " emailed; last: "
-                + refused.get(refused.size() - 1));
+                + refused.get(refused.size() - 1),
+            sent,
+            alreadySent,
+            failed);
       }
       return new Outcome.Delivered(sent, alreadySent);
     }

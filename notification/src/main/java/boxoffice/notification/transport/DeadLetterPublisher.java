@@ -31,6 +31,11 @@ public final class DeadLetterPublisher implements AutoCloseable {
     this.topic = topic;
   }
 
+  /** The dead-letter topic's name. */
+  String topic() {
+    return topic;
+  }
+
   /** Returns once the dead-letter topic has the message; throws if it could not be written. */
   void publish(ConsumerRecord<byte[], byte[]> record, String reason) {
     RecordHeaders headers = new RecordHeaders();

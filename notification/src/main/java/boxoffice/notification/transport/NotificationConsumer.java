@@ -55,6 +55,8 @@ public final class NotificationConsumer implements AutoCloseable {
   private int consecutiveOutages;
 
   private final ConsumerStats stats;
+  private final ConsumerLag lag;
+  private final ConsumerTracing tracing;
 
   public NotificationConsumer(
       Consumer<byte[], byte[]> consumer,
@@ -72,13 +74,26 @@ public final class NotificationConsumer implements AutoCloseable {
       NotificationHandler handler,
       DeadLetterPublisher deadLetters,
       ConsumerStats stats) {
+    this(consumer, topic, decoder, handler, deadLetters, stats, ConsumerTracing.off());
+  }
+
+  public NotificationConsumer(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      MessageDecoder decoder,
+      NotificationHandler handler,
+      DeadLetterPublisher deadLetters,
+      ConsumerStats stats,
+      ConsumerTracing tracing) {
     this.stats = stats;
+    this.tracing = tracing;
     this.consumer = consumer;
     this.topic = topic;
     this.decoder = decoder;
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.lease = new GroupLease(consumer, stopping);
+    this.lag = new ConsumerLag(consumer, stats);
     this.thread = Thread.ofPlatform().name("notification-consumer").unstarted(this::run);
   }
 
@@ -102,6 +117,7 @@ public final class NotificationConsumer implements AutoCloseable {
       while (stopping.getCount() > 0) {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
         lease.polled();
+        lag.polled(batch);
         if (!batch.isEmpty()) {
           handleBatch(batch);
         }
@@ -136,6 +152,7 @@ public final class NotificationConsumer implements AutoCloseable {
           handle(record, partition);
           consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
           resumeAt.put(partition, record.offset() + 1);
+          lag.handled(record);
         }
       }
       consecutiveOutages = 0;
@@ -163,36 +180,8 @@ public final class NotificationConsumer implements AutoCloseable {
   private void handle(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
     MDC.put("kafkaPartition", partition.toString());
     MDC.put("kafkaOffset", Long.toString(record.offset()));
-    try {
-      Notification notification;
-      try {
-        notification = decoder.decode(record.value());
-      } catch (MalformedMessageException e) {
-        deadLetter(record, e.getMessage());
-        return;
-      }
-      MDC.put("messageId", notification.messageId().toString());
-      MDC.put("messageType", notification.type());
-      Outcome outcome = handler.handle(notification, lease);
-      switch (outcome) {
-        case Outcome.Delivered delivered -> {
-          stats.delivered(delivered.sent(), delivered.alreadySent());
-          LOG.info(
-              "message handled: {} email(s) sent, {} sent before",
-              delivered.sent(),
-              delivered.alreadySent());
-        }
-        case Outcome.Undeliverable undeliverable -> deadLetter(record, undeliverable.reason());
-      }
-    } catch (StoreUnavailableException
-        | DeadLetterUnavailableException
-        | ProcessingAbandoned
-        | KafkaException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // A defect or unexpected data must not hold back every message behind this one.
-      LOG.error("handling failed unexpectedly: {}", e.getMessage(), e);
-      deadLetter(record, "unexpected error: " + e.getClass().getSimpleName());
+    try (ConsumerTracing.Processing span = tracing.start(record)) {
+      handle(record, span);
     } finally {
       MDC.remove("kafkaPartition");
       MDC.remove("kafkaOffset");
@@ -201,9 +190,62 @@ public final class NotificationConsumer implements AutoCloseable {
     }
   }
 
-  private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+  private void handle(ConsumerRecord<byte[], byte[]> record, ConsumerTracing.Processing span) {
+    try {
+      Notification notification;
+      try {
+        notification = decoder.decode(record.value());
+      } catch (MalformedMessageException e) {
+        deadLetter(record, e.getMessage(), DeadLetterCause.MALFORMED, e, span);
+        return;
+      }
+      MDC.put("messageId", notification.messageId().toString());
+      MDC.put("messageType", notification.type());
+      span.decoded(notification.messageId().toString(), notification.type());
+      Outcome outcome = handler.handle(notification, lease);
+      switch (outcome) {
+        case Outcome.Delivered delivered -> {
+          stats.delivered(delivered.sent(), delivered.alreadySent());
+          span.delivered(delivered.sent(), delivered.alreadySent());
+          LOG.info(
+              "message handled: {} email(s) sent, {} sent before",
+              delivered.sent(),
+              delivered.alreadySent());
+        }
+        case Outcome.Undeliverable undeliverable -> {
+          stats.emailed(undeliverable.sent(), undeliverable.alreadySent());
+          stats.emailsFailed(undeliverable.failed());
+          span.emailed(undeliverable.sent(), undeliverable.alreadySent());
+          deadLetter(record, undeliverable.reason(), DeadLetterCause.UNDELIVERABLE, null, span);
+        }
+      }
+    } catch (ProcessingAbandoned e) {
+      span.abandoned(e.getMessage());
+      throw e;
+    } catch (StoreUnavailableException | DeadLetterUnavailableException | KafkaException e) {
+      span.failed(e);
+      throw e;
+    } catch (RuntimeException e) {
+      // A defect or unexpected data must not hold back every message behind this one.
+      LOG.error("handling failed unexpectedly: {}", e.getMessage(), e);
+      deadLetter(
+          record,
+          "unexpected error: " + e.getClass().getSimpleName(),
+          DeadLetterCause.UNEXPECTED_ERROR,
+          e,
+          span);
+    }
+  }
+
+  private void deadLetter(
+      ConsumerRecord<byte[], byte[]> record,
+      String reason,
+      DeadLetterCause cause,
+      Throwable error,
+      ConsumerTracing.Processing span) {
     deadLetters.publish(record, reason);
-    stats.recordDeadLetter();
+    stats.recordDeadLetter(cause);
+    span.deadLettered(cause, deadLetters.topic(), error);
     LOG.warn("message dead-lettered: {}", reason);
   }
 

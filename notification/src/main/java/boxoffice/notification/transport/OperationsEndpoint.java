@@ -1,8 +1,10 @@
 package boxoffice.notification.transport;
 
+import boxoffice.notification.service.EmailFailure;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -45,6 +48,45 @@ public final class OperationsEndpoint implements AutoCloseable {
         .name("notification_emails_skipped_total")
         .help("Emails not sent again for a redelivered message")
         .callback(callback -> callback.call(stats.emailsSkipped()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("notification_emails_failed_total")
+        .help(
+            "Emails given up on after retrying, by reason"
+                + " (recipient_refused, unusable_address, server_failure)")
+        .labelNames("reason")
+        .callback(
+            callback -> {
+              for (EmailFailure failure : EmailFailure.values()) {
+                callback.call(stats.emailsFailed(failure), failure.name().toLowerCase(Locale.ROOT));
+              }
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("notification_messages_dead_lettered_total")
+        .help("Messages moved to the dead-letter topic, by cause")
+        .labelNames("cause")
+        .callback(
+            callback -> {
+              for (DeadLetterCause cause : DeadLetterCause.values()) {
+                callback.call(stats.deadLettered(cause), cause.label());
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("notification_consumer_lag")
+        .help(
+            "Messages not handled yet per assigned partition (log end minus committed offset),"
+                + " sampled by the consumer loop")
+        .labelNames("topic", "partition")
+        .callback(
+            callback ->
+                stats
+                    .lag()
+                    .forEach(
+                        (partition, lag) ->
+                            callback.call(
+                                lag, partition.topic(), Integer.toString(partition.partition()))))
         .register(registry);
     server = HttpServer.create(new InetSocketAddress(port), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -4,9 +4,11 @@ import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.testing.EmbeddedKafka;
 import boxoffice.notification.testing.TestDatabase;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +91,20 @@ final class NotificationFixture implements AutoCloseable {
     service =
         TestDatabase.whenServerHasRoom(
             () -> NotificationApplication.start(config(groupId), Clock.systemUTC()));
+  }
+
+  /** Starts the service tracing with {@code openTelemetry}. */
+  void startService(OpenTelemetry openTelemetry) {
+    service =
+        TestDatabase.whenServerHasRoom(
+            () ->
+                NotificationApplication.start(
+                    config("notification-" + topic), Clock.systemUTC(), openTelemetry));
+  }
+
+  /** Where the running service serves /health and /metrics. */
+  URI operationsUri(String path) {
+    return URI.create("http://127.0.0.1:" + service.httpPort() + path);
   }
 
   void stopService() {

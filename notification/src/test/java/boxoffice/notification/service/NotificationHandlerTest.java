@@ -91,6 +91,8 @@ class NotificationHandlerTest {
     assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
     assertThat(((Outcome.Undeliverable) outcome).reason())
         .isEqualTo("SMTP delivery failed after 3 attempt(s): server down");
+    assertThat(((Outcome.Undeliverable) outcome).failed())
+        .isEqualTo(Map.of(EmailFailure.SERVER_FAILURE, 1));
     assertThat(sentLog.pairs).isEmpty();
   }
 
@@ -115,7 +117,13 @@ class NotificationHandlerTest {
 
     Outcome outcome = handler.handle(rescheduled(event), progress);
 
-    assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+    assertThat(outcome)
+        .isEqualTo(
+            new Outcome.Undeliverable(
+                ((Outcome.Undeliverable) outcome).reason(),
+                0,
+                0,
+                Map.of(EmailFailure.SERVER_FAILURE, 1)));
     assertThat(mail.attempts).isEqualTo(3);
   }
 
@@ -134,6 +142,9 @@ class NotificationHandlerTest {
     assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
     assertThat(((Outcome.Undeliverable) outcome).reason())
         .startsWith("1 recipient(s) refused, 1 emailed; last: SMTP delivery failed after 3");
+    assertThat(((Outcome.Undeliverable) outcome).sent()).isEqualTo(1);
+    assertThat(((Outcome.Undeliverable) outcome).failed())
+        .isEqualTo(Map.of(EmailFailure.RECIPIENT_REFUSED, 1));
     // Handled again (replayed from the dead-letter topic): only the refused one is tried.
     mail.refused.clear();
     assertThat(handler.handle(rescheduled(event), progress)).isEqualTo(new Outcome.Delivered(1, 1));
@@ -149,6 +160,8 @@ class NotificationHandlerTest {
     assertThat(mail.attempts).isEqualTo(1);
     assertThat(progress.pauses).isEmpty();
     assertThat(outcome).isInstanceOf(Outcome.Undeliverable.class);
+    assertThat(((Outcome.Undeliverable) outcome).failed())
+        .isEqualTo(Map.of(EmailFailure.UNUSABLE_ADDRESS, 1));
   }
 
   private BookingCreated created(UUID userId) {
