@@ -3,6 +3,7 @@ package boxoffice.app;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
 import boxoffice.app.config.InvalidConfigException;
+import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -30,9 +31,9 @@ public final class Main {
       return;
     }
     try {
-      LogShipping.configure(System.getenv());
-    } catch (NumberFormatException e) {
-      System.err.println("Invalid configuration: LOGSTASH_PORT must be a port number");
+      LogShipping.configure(System.getenv(), "boxoffice-app");
+    } catch (IllegalArgumentException e) {
+      System.err.println("Invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }

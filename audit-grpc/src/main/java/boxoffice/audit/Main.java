@@ -5,6 +5,7 @@ import boxoffice.audit.config.AuditConfigLoader;
 import boxoffice.audit.config.InvalidConfigException;
 import boxoffice.audit.data.AuditDataSource;
 import boxoffice.audit.data.AuditMigrations;
+import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
@@ -33,8 +34,13 @@ public final class Main {
     AuditConfig config;
     try {
       config = new AuditConfigLoader().load(System.getenv());
+      LogShipping.configure(System.getenv(), "boxoffice-audit");
     } catch (InvalidConfigException e) {
       System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    } catch (IllegalArgumentException e) {
+      System.err.println("Invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }

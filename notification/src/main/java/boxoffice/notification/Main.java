@@ -3,6 +3,7 @@ package boxoffice.notification;
 import boxoffice.notification.config.InvalidConfigException;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.config.NotificationConfigLoader;
+import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.Closeable;
@@ -27,8 +28,13 @@ public final class Main {
     NotificationConfig config;
     try {
       config = new NotificationConfigLoader().load(System.getenv());
+      LogShipping.configure(System.getenv(), "boxoffice-notification");
     } catch (InvalidConfigException e) {
       System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    } catch (IllegalArgumentException e) {
+      System.err.println("Invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }

@@ -5,6 +5,7 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.testing.EmbeddedKafka;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +23,7 @@ import java.util.Map;
  * The real notification path for end-to-end tests: the app (its relay reaching Kafka through a door
  * the test can close), an in-JVM Kafka broker, the notification service and GreenMail as SMTP.
  */
-final class NotificationStack implements AutoCloseable {
+public final class NotificationStack implements AutoCloseable {
   private static final EmbeddedKafka KAFKA = EmbeddedKafka.shared();
 
   private final String topic = EmbeddedKafka.uniqueTopic("boxoffice.events");
@@ -34,6 +35,16 @@ final class NotificationStack implements AutoCloseable {
 
   /** With {@code kafkaReachable} false the app starts unable to reach any broker. */
   NotificationStack(boolean kafkaReachable) throws IOException {
+    this(kafkaReachable, Map.of(), OpenTelemetry.noop(), OpenTelemetry.noop());
+  }
+
+  /** The stack with more settings for the app ({@code appSettings}) and each service's tracing. */
+  public NotificationStack(
+      boolean kafkaReachable,
+      Map<String, String> appSettings,
+      OpenTelemetry appTelemetry,
+      OpenTelemetry notificationTelemetry)
+      throws IOException {
     KAFKA.createTopics(topic, topic + ".dlq");
     mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
@@ -48,12 +59,19 @@ final class NotificationStack implements AutoCloseable {
     settings.put("KAFKA_DEADLINE", "2s");
     settings.put("OUTBOX_POLL_INTERVAL", "50ms");
     settings.put("OUTBOX_MAX_BACKOFF", "500ms");
-    app = TestApp.start(settings);
+    settings.putAll(appSettings);
+    app = TestApp.start(settings, appTelemetry);
     notificationDb = TestDatabase.create();
-    notifications = NotificationApplication.start(config(), Clock.systemUTC());
+    notifications =
+        NotificationApplication.start(config(), Clock.systemUTC(), notificationTelemetry);
   }
 
-  TestApp app() {
+  /** Where Prometheus would scrape the notification service. */
+  public String notificationMetricsUrl() {
+    return "http://127.0.0.1:" + notifications.httpPort() + "/metrics";
+  }
+
+  public TestApp app() {
     return app;
   }
 
@@ -65,7 +83,7 @@ final class NotificationStack implements AutoCloseable {
     kafkaDoor.restore();
   }
 
-  List<MimeMessage> awaitMailsTo(String email, int count) {
+  public List<MimeMessage> awaitMailsTo(String email, int count) {
     Await.until(Duration.ofSeconds(60), () -> mailsTo(email).size() >= count);
     return mailsTo(email);
   }

@@ -53,7 +53,14 @@ public final class TestApp implements AutoCloseable {
 
   /** Starts on a new database, recording spans with {@code openTelemetry}. */
   public static TestApp startTraced(OpenTelemetry openTelemetry) {
-    return new TestApp(TestDatabase.create(), true, Map.of(), openTelemetry);
+    return start(Map.of(), openTelemetry);
+  }
+
+  /**
+   * Starts on a new database with {@code overrides}, recording spans with {@code openTelemetry}.
+   */
+  public static TestApp start(Map<String, String> overrides, OpenTelemetry openTelemetry) {
+    return new TestApp(TestDatabase.create(), true, overrides, openTelemetry);
   }
 
   /** Starts on an existing database (a second instance, or a restart); the caller owns it. */

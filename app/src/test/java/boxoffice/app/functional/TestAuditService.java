@@ -9,6 +9,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.SQLException;
@@ -21,14 +22,22 @@ import java.util.Map;
  * The real audit gRPC server on a fixed free port with its own fresh database; it can be stopped
  * and started again on the same port, as an outage would.
  */
-final class TestAuditService implements AutoCloseable {
+public final class TestAuditService implements AutoCloseable {
   static final String TOKEN = "audit-token-for-tests-0123456789";
 
   private final TestDatabase database = TestDatabase.create();
   private final int port = freePort();
   private AuditServer server;
 
-  TestAuditService() {
+  private final OpenTelemetry openTelemetry;
+
+  public TestAuditService() {
+    this(OpenTelemetry.noop());
+  }
+
+  /** The service recording its spans with {@code openTelemetry}. */
+  TestAuditService(OpenTelemetry openTelemetry) {
+    this.openTelemetry = openTelemetry;
     start();
   }
 
@@ -37,14 +46,23 @@ final class TestAuditService implements AutoCloseable {
         new AuditConfigLoader()
             .load(
                 Map.of(
-                    "GRPC_PORT", String.valueOf(port),
-                    "DB_URL", database.url(),
-                    "DB_USER", database.user(),
-                    "DB_PASSWORD", database.password(),
-                    "DB_POOL_SIZE", "3",
-                    "AUTH_TOKEN", TOKEN,
-                    "GRPC_SHUTDOWN_GRACE_PERIOD", "1s"));
-    server = AuditServer.start(config, Clock.systemUTC());
+                    "GRPC_PORT",
+                    String.valueOf(port),
+                    "METRICS_PORT",
+                    "0",
+                    "DB_URL",
+                    database.url(),
+                    "DB_USER",
+                    database.user(),
+                    "DB_PASSWORD",
+                    database.password(),
+                    "DB_POOL_SIZE",
+                    "3",
+                    "AUTH_TOKEN",
+                    TOKEN,
+                    "GRPC_SHUTDOWN_GRACE_PERIOD",
+                    "1s"));
+    server = AuditServer.start(config, Clock.systemUTC(), openTelemetry);
   }
 
   void stop() {
@@ -55,8 +73,13 @@ final class TestAuditService implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** Where Prometheus would scrape this server. */
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + server.metricsPort() + "/metrics";
+  }
+
   /** Settings that point an app's audit relay here, polling often so tests stay quick. */
-  Map<String, String> relaySettings() {
+  public Map<String, String> relaySettings() {
     return Map.of(
         "AUDIT_TARGET",
         target(),

@@ -3,11 +3,20 @@ package boxoffice.app.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.functional.HttpApi;
+import boxoffice.app.functional.NotificationStack;
 import boxoffice.app.functional.TestApp;
+import boxoffice.app.functional.TestAuditService;
 import boxoffice.app.observability.ObservabilityFiles.Query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,38 +35,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every metric a Grafana dashboard or an alert rule asks for is one the real app exposes, with the
- * labels and label values the query matches on; and every dashboard query is valid PromQL.
+ * Every metric a Grafana dashboard or an alert rule asks for is one the real service named by the
+ * query's {@code job} exposes (app, audit server, notification service), with the labels and label
+ * values the query matches on; and every dashboard query is valid PromQL.
  */
 class DashboardQueriesTest {
-  /** Series Prometheus makes itself rather than scraping them from the app. */
-  private static final Set<String> NOT_FROM_THE_APP = Set.of("up");
+  /** Series Prometheus makes itself rather than scraping them from a service. */
+  private static final Set<String> NOT_FROM_A_SERVICE = Set.of("up");
 
   /** Labels Prometheus attaches to every scraped series (the target's). */
   private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
-  private static TestApp app;
-  private static ExposedMetrics exposed;
+  private static TestAuditService audit;
+  private static NotificationStack stack;
+
+  /** What each Prometheus job's target serves, after the traffic below. */
+  private static final Map<String, ExposedMetrics> EXPOSED_BY_JOB = new LinkedHashMap<>();
 
   @BeforeAll
-  static void startTheAppAndScrapeItAfterSomeTraffic() {
-    // An audit relay to a closed port: the outbox families only have series once a relay exists.
-    app = TestApp.start(Map.of("AUDIT_TARGET", "127.0.0.1:1"));
-    bookSeatsUntilSoldOutAndCancel(app.http());
-    HttpApi.Response scrape = app.http().get("/metrics");
-    assertThat(scrape.status()).isEqualTo(200);
-    exposed = ExposedMetrics.parse(scrape.body());
+  static void startTheServicesAndScrapeThemAfterSomeTraffic() throws IOException {
+    audit = new TestAuditService();
+    stack =
+        new NotificationStack(
+            true, audit.relaySettings(), OpenTelemetry.noop(), OpenTelemetry.noop());
+    HttpApi http = stack.app().http();
+    String email = bookSeatsUntilSoldOutAndCancel(http);
+    stack.awaitMailsTo(email, 2);
+    EXPOSED_BY_JOB.put("app", ExposedMetrics.parse(scrape(http.baseUrl() + "/metrics")));
+    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(audit.metricsUrl())));
+    EXPOSED_BY_JOB.put(
+        "notification", ExposedMetrics.parse(scrape(stack.notificationMetricsUrl())));
   }
 
   @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
+  static void stop() throws IOException {
+    if (stack != null) {
+      stack.close();
+    }
+    if (audit != null) {
+      audit.close();
+    }
+  }
+
+  private static String scrape(String url) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(url).isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
   @Test
-  void everyDashboardQueryAsksForMetricsTheAppExposes() {
+  void everyDashboardQueryAsksForMetricsItsServiceExposes() {
     List<Query> queries = ObservabilityFiles.dashboardQueries();
 
     assertThat(queries).hasSizeGreaterThan(20);
@@ -65,7 +101,7 @@ class DashboardQueriesTest {
   }
 
   @Test
-  void everyAlertRuleAsksForMetricsTheAppExposes() {
+  void everyAlertRuleAsksForMetricsItsServiceExposes() {
     List<Query> queries = ObservabilityFiles.alertQueries();
 
     assertThat(queries).isNotEmpty();
@@ -91,7 +127,13 @@ class DashboardQueriesTest {
             "hikaricp_connections",
             "jvm_memory_used_bytes",
             "jvm_gc_collection_seconds_sum",
-            "jvm_threads_current");
+            "jvm_threads_current",
+            "grpc_server_handled_total",
+            "boxoffice_audit_entries_appended_total",
+            "notification_messages_total",
+            "notification_emails_failed_total",
+            "notification_messages_dead_lettered_total",
+            "notification_consumer_lag");
   }
 
   @Test
@@ -116,7 +158,7 @@ class DashboardQueriesTest {
     assertThat(result.exitCode()).as("%s\nwhere%s", result, legend).isZero();
   }
 
-  /** What each query asks for that the app does not offer; empty when all is well. */
+  /** What each query asks for that its service does not offer; empty when all is well. */
   private static List<String> problems(List<Query> queries) {
     List<String> problems = new ArrayList<>();
     for (Query query : queries) {
@@ -126,22 +168,38 @@ class DashboardQueriesTest {
       }
       for (PromQlSelectors.Selector selector : selectors) {
         String metric = selector.metric();
-        if (NOT_FROM_THE_APP.contains(metric)) {
+        if (NOT_FROM_A_SERVICE.contains(metric)) {
           continue;
         }
+        Optional<String> job =
+            selector.matchers().stream()
+                .filter(m -> m.label().equals("job") && m.op().equals("="))
+                .map(PromQlSelectors.Matcher::value)
+                .findFirst();
+        if (job.isEmpty() || !EXPOSED_BY_JOB.containsKey(job.get())) {
+          problems.add(
+              query.origin()
+                  + ": "
+                  + metric
+                  + " names none of the jobs "
+                  + EXPOSED_BY_JOB.keySet());
+          continue;
+        }
+        ExposedMetrics exposed = EXPOSED_BY_JOB.get(job.get());
         if (!exposed.offers(metric)) {
-          problems.add(query.origin() + ": " + metric + " is not exposed by the app");
+          problems.add(query.origin() + ": " + metric + " is not exposed by " + job.get());
           continue;
         }
         for (PromQlSelectors.Matcher matcher : selector.matchers()) {
-          problem(metric, matcher).ifPresent(p -> problems.add(query.origin() + ": " + p));
+          problem(exposed, metric, matcher).ifPresent(p -> problems.add(query.origin() + ": " + p));
         }
       }
     }
     return problems;
   }
 
-  private static Optional<String> problem(String metric, PromQlSelectors.Matcher matcher) {
+  private static Optional<String> problem(
+      ExposedMetrics exposed, String metric, PromQlSelectors.Matcher matcher) {
     String label = matcher.label();
     if (TARGET_LABELS.contains(label) || label.equals("__name__") || !exposed.hasSamples(metric)) {
       return Optional.empty();
@@ -163,8 +221,11 @@ class DashboardQueriesTest {
     return Optional.empty();
   }
 
-  /** A login, a failed login, a booking, a sold-out refusal, a cancellation, cached reads. */
-  private static void bookSeatsUntilSoldOutAndCancel(HttpApi http) {
+  /**
+   * A login, a failed login, a booking, a sold-out refusal, a cancellation, cached reads; returns
+   * the e-mail address of the user who booked (two e-mails go to it).
+   */
+  private static String bookSeatsUntilSoldOutAndCancel(HttpApi http) {
     String admin =
         http.login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).json().get("accessToken").asText();
     Instant startsAt = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
@@ -179,8 +240,8 @@ class DashboardQueriesTest {
     HttpApi.Response created = http.post("/api/v1/events", event, admin);
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String eventId = created.json().get("id").asText();
-    String user =
-        http.registerAndLogin("dashboards@example.org", "password-1").get("accessToken").asText();
+    String email = "dashboards@example.org";
+    String user = http.registerAndLogin(email, "password-1").get("accessToken").asText();
 
     HttpApi.Response booked =
         http.post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 1), user);
@@ -196,5 +257,6 @@ class DashboardQueriesTest {
     assertThat(booked.status()).as("%s", booked).isEqualTo(201);
     assertThat(soldOut.status()).as("%s", soldOut).isEqualTo(409);
     assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+    return email;
   }
 }
