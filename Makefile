@@ -31,7 +31,7 @@ build:
 
 ## run: the app on http://localhost:8080 against local PostgreSQL (database created if missing)
 run: build db
-	$(JAVA_HOME)/bin/java $(UNSAFE_FLAG) -XX:+UseZGC -jar app/target/boxoffice-app.jar
+	$(JAVA_HOME)/bin/java $(UNSAFE_FLAG) -jar app/target/boxoffice-app.jar
 
 ## run-audit: the audit gRPC service on localhost:9090 against local PostgreSQL (database "audit")
 run-audit: build
