@@ -58,6 +58,7 @@ public final class DataModule extends AbstractModule {
       case REDIS ->
           new RedisEventCache(
               RedisPools.create(config.redis()),
+              config.redis().timeout(),
               cache.ttl(),
               config.http().requestTimeout().plusSeconds(1),
               Executors.newSingleThreadScheduledExecutor(

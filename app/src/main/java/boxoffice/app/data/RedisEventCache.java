@@ -4,6 +4,8 @@ import boxoffice.app.service.EventView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   private static final int MAX_REMEMBERED_INVALIDATIONS = 100_000;
 
   private final RedisClient redis;
+  private final RedisReadBatcher reads;
   private final SetParams fillParams;
   private final SetParams tombstoneParams;
   private final ScheduledExecutorService probe;
@@ -47,13 +50,20 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   private final LongAdder fallbacks = new LongAdder();
 
   /**
+   * @param timeout bound of one Redis call
    * @param ttl lifetime of a cached event
    * @param tombstoneTtl how long an invalidated event refuses fills: longer than any read of the
    *     database can take, so a reader holding pre-commit data cannot put it back
    */
   RedisEventCache(
-      RedisClient redis, Duration ttl, Duration tombstoneTtl, ScheduledExecutorService probe) {
+      RedisClient redis,
+      Duration timeout,
+      Duration ttl,
+      Duration tombstoneTtl,
+      ScheduledExecutorService probe) {
     this.redis = redis;
+    // A reader may wait for the round trip under way, then for its own.
+    this.reads = new RedisReadBatcher(this::fetch, timeout.multipliedBy(3));
     this.fillParams = SetParams.setParams().nx().px(ttl.toMillis());
     this.tombstoneParams = SetParams.setParams().px(tombstoneTtl.toMillis());
     this.probe = probe;
@@ -63,7 +73,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   @Override
   public Optional<EventView> getOrLoad(UUID id, Supplier<Optional<EventView>> loader) {
     byte[] key = key(id);
-    Optional<byte[]> cached = call(jedis -> Optional.ofNullable(jedis.get(key)));
+    Optional<byte[]> cached = call(jedis -> Optional.ofNullable(reads.get(key)));
     if (cached == null) {
       fallbacks.increment();
       return loader.get();
@@ -168,6 +178,12 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       jedis.set(key(id), TOMBSTONE, tombstoneParams);
       missedInvalidations.remove(id);
     }
+  }
+
+  private List<byte[]> fetch(List<byte[]> keys) {
+    return keys.size() == 1
+        ? Collections.singletonList(redis.get(keys.getFirst()))
+        : redis.mget(keys.toArray(byte[][]::new));
   }
 
   /** The format version is part of the key, so a release with another format never reads it. */

@@ -3,9 +3,12 @@ package boxoffice.app.transport;
 import boxoffice.app.observability.HttpMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP server: Javalin with middleware, routes, error mapping and API documentation. */
@@ -39,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
               config.http.maxRequestSize = maxBodySize.bytes();
               config.http.defaultContentType = "application/json; charset=utf-8";
               config.jsonMapper(new BufferedJsonMapper(mapper));
+              config.http.customCompression(jsonCompression());
               config.requestLogger.http(
                   (ctx, ms) -> {
                     httpMetrics.finished(
@@ -100,6 +104,19 @@ public final class HttpServer implements AutoCloseable {
           timeout.wrap(tracing.wrap(route.path(), auth.wrap(route.access(), route.handler()))),
           route.access());
     }
+  }
+
+  /**
+   * Gzip as before, but JSON is named as always compressible: Javalin otherwise scans its list of
+   * excluded types, ignoring case, for every response, small ones included.
+   */
+  private static CompressionStrategy jsonCompression() {
+    CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+    List<String> allowed = new ArrayList<>(gzip.getAllowedMimeTypes());
+    allowed.addAll(
+        List.of("application/json", "application/json; charset=utf-8", Problem.CONTENT_TYPE));
+    gzip.setAllowedMimeTypes(allowed);
+    return gzip;
   }
 
   /** JSON is UTF-8 by definition; saying so keeps clients that sniff charsets correct. */

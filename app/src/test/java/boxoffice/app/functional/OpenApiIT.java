@@ -3,7 +3,14 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +59,28 @@ class OpenApiIT {
                 .has("application/problem+json"))
         .isTrue();
     assertThat(document.at("/components/schemas/RegisterRequest/properties").has("email")).isTrue();
+  }
+
+  @Test
+  void largeJsonAnswersAreGzippedForClientsThatAcceptItSmallOnesAreNot() throws Exception {
+    HttpResponse<byte[]> document = getAcceptingGzip("/openapi.json");
+    HttpResponse<byte[]> health = getAcceptingGzip("/health/live");
+
+    assertThat(document.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(document.body()))) {
+      assertThat(new ObjectMapper().readTree(unzipped).has("paths")).isTrue();
+    }
+    assertThat(health.headers().firstValue("Content-Encoding")).isEmpty();
+  }
+
+  private static HttpResponse<byte[]> getAcceptingGzip(String path) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(app.http().baseUrl() + path))
+              .header("Accept-Encoding", "gzip")
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    }
   }
 
   @Test
