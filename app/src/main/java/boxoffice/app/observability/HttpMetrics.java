@@ -1,10 +1,14 @@
 package boxoffice.app.observability;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP server metrics labelled by method, route TEMPLATE (never a raw path, which would create a
@@ -15,6 +19,7 @@ public final class HttpMetrics {
   private final Histogram duration;
   private final Gauge inFlight;
   private final Counter errors;
+  private final Map<Answer, Series> seriesByAnswer = new ConcurrentHashMap<>();
 
   @Inject
   HttpMetrics(PrometheusRegistry registry) {
@@ -47,15 +52,28 @@ public final class HttpMetrics {
     }
   }
 
+  /** What a request was answered with; routes are templates, so there are few of these. */
+  private record Answer(String method, String route, int status) {}
+
+  /** The data points of one answer, looked up once rather than by label values per request. */
+  private record Series(CounterDataPoint requests, DistributionDataPoint duration) {}
+
+  private Series series(Answer answer) {
+    String code = String.valueOf(answer.status());
+    return new Series(
+        requests.labelValues(answer.method(), answer.route(), code),
+        duration.labelValues(answer.method(), answer.route(), code));
+  }
+
   public void started() {
     inFlight.inc();
   }
 
   public void finished(String method, String route, int status, double seconds, boolean timedOut) {
     inFlight.dec();
-    String code = String.valueOf(status);
-    requests.labelValues(method, route, code).inc();
-    duration.labelValues(method, route, code).observe(seconds);
+    Series series = seriesByAnswer.computeIfAbsent(new Answer(method, route, status), this::series);
+    series.requests().inc();
+    series.duration().observe(seconds);
     if (timedOut) {
       errors.labelValues("timeout").inc();
     } else if (status >= 500) {

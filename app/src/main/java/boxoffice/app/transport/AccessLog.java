@@ -16,6 +16,10 @@ final class AccessLog {
 
   void log(Context ctx, Float durationMs) {
     String route = routeOf(ctx);
+    if (!LOG.isInfoEnabled()) {
+      clearContext();
+      return;
+    }
     // requestId and userId come from the logging context (MDC), set as the request went along.
     LOG.info(
         "{} {} {} {}ms",
@@ -23,6 +27,10 @@ final class AccessLog {
         v("route", route),
         v("status", ctx.statusCode()),
         v("durationMs", Math.round(durationMs * 10) / 10.0));
+    clearContext();
+  }
+
+  private static void clearContext() {
     MDC.remove(RequestIdMiddleware.MDC_KEY);
     MDC.remove(AuthMiddleware.MDC_KEY);
   }
