@@ -1,0 +1,163 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each service's {@code /metrics}, scraped before and after one booking travels through the whole
+ * stack: the app's HTTP, business and outbox series, the audit server's calls and entries, the
+ * notification service's messages and e-mails all move, labelled by templates and names, never ids.
+ */
+class ServiceMetricsIT {
+  private static TestAuditService audit;
+  private static NotificationStack stack;
+  private static Fixtures fixtures;
+
+  @BeforeAll
+  static void start() throws Exception {
+    audit = new TestAuditService();
+    stack =
+        new NotificationStack(
+            true, audit.relaySettings(), OpenTelemetry.noop(), OpenTelemetry.noop());
+    fixtures = new Fixtures(stack.app());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+    if (audit != null) {
+      audit.close();
+    }
+  }
+
+  @Test
+  void aBookingMovesTheSeriesOfEveryService() {
+    String eventId = fixtures.publishedEvent("Measured Matinee", 10);
+    String email = "metrics-" + UUID.randomUUID() + "@example.org";
+    String token =
+        stack
+            .app()
+            .http()
+            .registerAndLogin(email, "metrics-password-1")
+            .get("accessToken")
+            .asText();
+    awaitOutboxDelivered();
+    Scrape appBefore = Scrape.of(stack.app().http().baseUrl() + "/metrics");
+    Scrape auditBefore = Scrape.of(audit.metricsUrl());
+    Scrape notificationBefore = Scrape.of(stack.notificationMetricsUrl());
+
+    var booked =
+        stack
+            .app()
+            .http()
+            .post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 2), token);
+    assertThat(booked.status()).isEqualTo(201);
+    stack.awaitMailsTo(email, 1);
+    awaitOutboxDelivered();
+    Scrape app = Scrape.of(stack.app().http().baseUrl() + "/metrics");
+    Scrape auditAfter = Scrape.of(audit.metricsUrl());
+    Scrape notification = Scrape.of(stack.notificationMetricsUrl());
+
+    assertThat(
+            app.minus(
+                appBefore,
+                "http_server_requests_total",
+                "method=\"POST\"",
+                "route=\"/api/v1/events/{id}/bookings\"",
+                "status=\"201\""))
+        .isEqualTo(1);
+    assertThat(app.minus(appBefore, "boxoffice_bookings_created_total")).isEqualTo(1);
+    assertThat(app.minus(appBefore, "boxoffice_seats_booked_total")).isEqualTo(2);
+    assertThat(app.minus(appBefore, "boxoffice_outbox_delivered_total", "destination=\"audit\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(app.minus(appBefore, "boxoffice_outbox_delivered_total", "destination=\"kafka\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(app.sum("boxoffice_outbox_backlog")).isZero();
+
+    assertThat(
+            auditAfter.minus(
+                auditBefore,
+                "grpc_server_handled_total",
+                "grpc_method=\"boxoffice.audit.v1.AuditService/RecordBatch\"",
+                "grpc_code=\"OK\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(auditAfter.minus(auditBefore, "boxoffice_audit_entries_appended_total"))
+        .isGreaterThanOrEqualTo(1);
+
+    assertThat(notification.minus(notificationBefore, "notification_emails_sent_total"))
+        .isEqualTo(1);
+    assertThat(notification.minus(notificationBefore, "notification_messages_total"))
+        .isGreaterThanOrEqualTo(1);
+
+    for (Scrape scrape : new Scrape[] {app, auditAfter, notification}) {
+      assertThat(scrape.text())
+          .doesNotContain(eventId)
+          .doesNotContain(booked.json().get("id").asText())
+          .doesNotContain(email);
+    }
+  }
+
+  private static void awaitOutboxDelivered() {
+    Await.until(
+        Duration.ofSeconds(30),
+        () ->
+            fixtures.queryLong(
+                    "SELECT count(*) FROM outbox"
+                        + " WHERE audit_delivered_at IS NULL OR kafka_delivered_at IS NULL")
+                == 0);
+  }
+
+  /** One Prometheus text exposition. */
+  private record Scrape(String text) {
+    static Scrape of(String url) {
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return new Scrape(response.body());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** The sum of the samples of {@code name} that carry every one of {@code labels}. */
+    double sum(String name, String... labels) {
+      double sum = 0;
+      for (String line : text.split("\n")) {
+        if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+          continue;
+        }
+        boolean matches = true;
+        for (String label : labels) {
+          matches &= line.contains(label);
+        }
+        if (matches) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return sum;
+    }
+
+    double minus(Scrape before, String name, String... labels) {
+      return sum(name, labels) - before.sum(name, labels);
+    }
+  }
+}
