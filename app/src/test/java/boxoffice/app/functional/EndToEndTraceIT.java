@@ -15,9 +15,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,27 +31,23 @@ import org.junit.jupiter.api.Test;
 class EndToEndTraceIT {
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
 
-  private static TestAuditService audit;
-  private static NotificationStack stack;
+  private static FullStack stack;
   private static Fixtures fixtures;
 
   @BeforeAll
   static void start() throws Exception {
-    audit = new TestAuditService(tracedAs("boxoffice-audit"));
-    Map<String, String> appSettings = new HashMap<>(audit.relaySettings());
     stack =
-        new NotificationStack(
-            true, appSettings, tracedAs("boxoffice-app"), tracedAs("boxoffice-notification"));
-    fixtures = new Fixtures(stack.app());
+        new FullStack(
+            tracedAs("boxoffice-app"),
+            tracedAs("boxoffice-audit"),
+            tracedAs("boxoffice-notification"));
+    fixtures = stack.fixtures();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (stack != null) {
       stack.close();
-    }
-    if (audit != null) {
-      audit.stop();
     }
   }
 
@@ -86,7 +80,7 @@ class EndToEndTraceIT {
                     .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":2}")));
     assertThat(response.status()).isEqualTo(201);
-    assertThat(stack.awaitMailsTo(email, 1)).hasSize(1);
+    assertThat(stack.notifications().awaitMailsTo(email, 1)).hasSize(1);
 
     SpanData http =
         awaitSpan(traceId, s -> s.getName().equals("POST /api/v1/events/{id}/bookings"));

@@ -2,12 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -20,26 +18,19 @@ import org.junit.jupiter.api.Test;
  * notification service's messages and e-mails all move, labelled by templates and names, never ids.
  */
 class ServiceMetricsIT {
-  private static TestAuditService audit;
-  private static NotificationStack stack;
+  private static FullStack stack;
   private static Fixtures fixtures;
 
   @BeforeAll
   static void start() throws Exception {
-    audit = new TestAuditService();
-    stack =
-        new NotificationStack(
-            true, audit.relaySettings(), OpenTelemetry.noop(), OpenTelemetry.noop());
-    fixtures = new Fixtures(stack.app());
+    stack = FullStack.untraced();
+    fixtures = stack.fixtures();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (stack != null) {
       stack.close();
-    }
-    if (audit != null) {
-      audit.close();
     }
   }
 
@@ -54,10 +45,10 @@ class ServiceMetricsIT {
             .registerAndLogin(email, "metrics-password-1")
             .get("accessToken")
             .asText();
-    awaitOutboxDelivered();
+    stack.awaitOutboxDelivered();
     Scrape appBefore = Scrape.of(stack.app().http().baseUrl() + "/metrics");
-    Scrape auditBefore = Scrape.of(audit.metricsUrl());
-    Scrape notificationBefore = Scrape.of(stack.notificationMetricsUrl());
+    Scrape auditBefore = Scrape.of(stack.audit().metricsUrl());
+    Scrape notificationBefore = Scrape.of(stack.notifications().notificationMetricsUrl());
 
     var booked =
         stack
@@ -65,11 +56,11 @@ class ServiceMetricsIT {
             .http()
             .post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 2), token);
     assertThat(booked.status()).isEqualTo(201);
-    stack.awaitMailsTo(email, 1);
-    awaitOutboxDelivered();
+    stack.notifications().awaitMailsTo(email, 1);
+    stack.awaitOutboxDelivered();
     Scrape app = Scrape.of(stack.app().http().baseUrl() + "/metrics");
-    Scrape auditAfter = Scrape.of(audit.metricsUrl());
-    Scrape notification = Scrape.of(stack.notificationMetricsUrl());
+    Scrape auditAfter = Scrape.of(stack.audit().metricsUrl());
+    Scrape notification = Scrape.of(stack.notifications().notificationMetricsUrl());
 
     assertThat(
             app.minus(
@@ -108,16 +99,6 @@ class ServiceMetricsIT {
           .doesNotContain(booked.json().get("id").asText())
           .doesNotContain(email);
     }
-  }
-
-  private static void awaitOutboxDelivered() {
-    Await.until(
-        Duration.ofSeconds(30),
-        () ->
-            fixtures.queryLong(
-                    "SELECT count(*) FROM outbox"
-                        + " WHERE audit_delivered_at IS NULL OR kafka_delivered_at IS NULL")
-                == 0);
   }
 
   /** One Prometheus text exposition. */

@@ -2,14 +2,12 @@ package boxoffice.app.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.functional.FullStack;
 import boxoffice.app.functional.HttpApi;
-import boxoffice.app.functional.NotificationStack;
 import boxoffice.app.functional.TestApp;
-import boxoffice.app.functional.TestAuditService;
 import boxoffice.app.observability.ObservabilityFiles.Query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,34 +44,28 @@ class DashboardQueriesTest {
   /** Labels Prometheus attaches to every scraped series (the target's). */
   private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
-  private static TestAuditService audit;
-  private static NotificationStack stack;
+  private static FullStack stack;
 
   /** What each Prometheus job's target serves, after the traffic below. */
   private static final Map<String, ExposedMetrics> EXPOSED_BY_JOB = new LinkedHashMap<>();
 
   @BeforeAll
   static void startTheServicesAndScrapeThemAfterSomeTraffic() throws IOException {
-    audit = new TestAuditService();
-    stack =
-        new NotificationStack(
-            true, audit.relaySettings(), OpenTelemetry.noop(), OpenTelemetry.noop());
+    stack = FullStack.untraced();
     HttpApi http = stack.app().http();
     String email = bookSeatsUntilSoldOutAndCancel(http);
-    stack.awaitMailsTo(email, 2);
+    stack.notifications().awaitMailsTo(email, 2);
     EXPOSED_BY_JOB.put("app", ExposedMetrics.parse(scrape(http.baseUrl() + "/metrics")));
-    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(audit.metricsUrl())));
+    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(stack.audit().metricsUrl())));
     EXPOSED_BY_JOB.put(
-        "notification", ExposedMetrics.parse(scrape(stack.notificationMetricsUrl())));
+        "notification",
+        ExposedMetrics.parse(scrape(stack.notifications().notificationMetricsUrl())));
   }
 
   @AfterAll
   static void stop() throws IOException {
     if (stack != null) {
       stack.close();
-    }
-    if (audit != null) {
-      audit.close();
     }
   }
 
