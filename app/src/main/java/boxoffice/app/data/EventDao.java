@@ -144,9 +144,15 @@ interface EventDao extends SqlObject {
     }
   }
 
-  default Optional<EventView> findView(UUID id) {
-    return findById(id).map(event -> new EventView(event, rating(id)));
-  }
+  /** An event page in one round trip: the event and its rating summary. */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + ", r.total, r.ratings FROM events CROSS JOIN LATERAL"
+          + " (SELECT coalesce(sum(score), 0) AS total, count(*) AS ratings FROM ratings"
+          + " WHERE event_id = events.id) r WHERE events.id = :id")
+  @RegisterRowMapper(EventViewMapper.class)
+  Optional<EventView> findView(@Bind("id") UUID id);
 
   /** Maps an events row. */
   final class EventMapper implements RowMapper<Event> {
@@ -165,6 +171,17 @@ interface EventDao extends SqlObject {
           rs.getInt("version"),
           rs.getTimestamp("created_at").toInstant(),
           rs.getTimestamp("updated_at").toInstant());
+    }
+  }
+
+  /** Maps an events row joined with its rating summary. */
+  final class EventViewMapper implements RowMapper<EventView> {
+    private final EventMapper events = new EventMapper();
+    private final RatingMapper ratings = new RatingMapper();
+
+    @Override
+    public EventView map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new EventView(events.map(rs, ctx), ratings.map(rs, ctx));
     }
   }
 
