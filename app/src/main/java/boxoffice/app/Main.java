@@ -2,9 +2,9 @@ package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
-import boxoffice.app.config.InvalidConfigException;
 import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
+import boxoffice.platform.config.InvalidConfigException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -24,6 +24,7 @@ class ArchitectureTest {
   private static final String SECURITY = "boxoffice.app.security..";
   private static final String TRANSPORT = "boxoffice.app.transport..";
   private static final String OBSERVABILITY = "boxoffice.app.observability..";
+  private static final String PLATFORM_CONFIG = "boxoffice.platform.config..";
 
   @ArchTest
   static final ArchRule domainDependsOnlyOnTheJdkAndItself =
@@ -147,6 +148,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT, DOMAIN, SERVICE, DATA, SECURITY, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule onlyConfigAndTheRootReadLayeredConfiguration =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ROOT, CONFIG)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PLATFORM_CONFIG)
+          .because("the other layers get typed AppConfig records, never raw settings");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheCompositionRoot =

@@ -2,11 +2,11 @@ package boxoffice.audit;
 
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.config.AuditConfigLoader;
-import boxoffice.audit.config.InvalidConfigException;
 import boxoffice.audit.data.AuditDataSource;
 import boxoffice.audit.data.AuditMigrations;
 import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
+import boxoffice.platform.config.InvalidConfigException;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;

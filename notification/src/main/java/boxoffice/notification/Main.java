@@ -1,10 +1,10 @@
 package boxoffice.notification;
 
-import boxoffice.notification.config.InvalidConfigException;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.config.NotificationConfigLoader;
 import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
+import boxoffice.platform.config.InvalidConfigException;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.Closeable;
 import java.io.IOException;
