@@ -4,7 +4,6 @@ import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.data.AuditDataSource;
 import boxoffice.audit.data.AuditMigrations;
 import boxoffice.audit.data.JdbiAuditStore;
-import boxoffice.audit.data.StatementTracing;
 import boxoffice.audit.grpc.AuditGrpcService;
 import boxoffice.audit.grpc.BearerTokenInterceptor;
 import boxoffice.audit.grpc.CallLogInterceptor;
@@ -15,6 +14,7 @@ import boxoffice.audit.observability.MetricsHttpServer;
 import boxoffice.audit.observability.PoolMetrics;
 import boxoffice.audit.observability.PrometheusAuditMetrics;
 import boxoffice.audit.v1.AuditServiceGrpc;
+import boxoffice.platform.database.SqlTracing;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
@@ -87,8 +87,10 @@ public final class AuditServer {
       metrics = MetricsHttpServer.start(config.metrics().port(), registry);
       new AuditMigrations(dataSource).apply();
       Jdbi jdbi =
-          StatementTracing.install(
-              Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), openTelemetry);
+          SqlTracing.everyStatement(
+              Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+              openTelemetry,
+              "boxoffice.audit.data");
       AuditLog log =
           new AuditLog(new JdbiAuditStore(jdbi, clock), new PrometheusAuditMetrics(registry));
       AuditGrpcService audit = new AuditGrpcService(log, config.db().statementTimeout());

@@ -10,6 +10,7 @@ import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
+import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -116,8 +116,7 @@ public final class DataModule extends AbstractModule {
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
-    jdbi.getConfig(SqlStatements.class).addContextListener(new DatabaseTracing(openTelemetry));
-    return jdbi;
+    return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
   }
 
   @Provides
