@@ -2,7 +2,6 @@ package boxoffice.audit;
 
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.data.AuditDataSource;
-import boxoffice.audit.data.AuditMigrations;
 import boxoffice.audit.data.JdbiAuditStore;
 import boxoffice.audit.grpc.AuditGrpcService;
 import boxoffice.audit.grpc.BearerTokenInterceptor;
@@ -14,6 +13,7 @@ import boxoffice.audit.observability.MetricsHttpServer;
 import boxoffice.audit.observability.PoolMetrics;
 import boxoffice.audit.observability.PrometheusAuditMetrics;
 import boxoffice.audit.v1.AuditServiceGrpc;
+import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Grpc;
@@ -85,7 +85,7 @@ public final class AuditServer {
       JvmMetrics.builder().register(registry);
       PoolMetrics.register(registry, dataSource);
       metrics = MetricsHttpServer.start(config.metrics().port(), registry);
-      new AuditMigrations(dataSource).apply();
+      new LiquibaseMigrations(dataSource, JdbiAuditStore.CHANGELOG).apply();
       Jdbi jdbi =
           SqlTracing.everyStatement(
               Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),

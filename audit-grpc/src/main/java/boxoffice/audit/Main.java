@@ -3,10 +3,11 @@ package boxoffice.audit;
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.config.AuditConfigLoader;
 import boxoffice.audit.data.AuditDataSource;
-import boxoffice.audit.data.AuditMigrations;
+import boxoffice.audit.data.JdbiAuditStore;
 import boxoffice.platform.LogShipping;
 import boxoffice.platform.Telemetry;
 import boxoffice.platform.config.InvalidConfigException;
+import boxoffice.platform.database.LiquibaseMigrations;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
@@ -46,7 +47,7 @@ public final class Main {
     }
     if (args.length > 0 && args[0].equals("migrate")) {
       try (HikariDataSource dataSource = AuditDataSource.create(config.db())) {
-        new AuditMigrations(dataSource).apply();
+        new LiquibaseMigrations(dataSource, JdbiAuditStore.CHANGELOG).apply();
         LOG.info("audit database migrated");
         stopLogging();
       } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.data.ConnectionPools;
 import boxoffice.notification.data.JdbiRecipientDirectory;
 import boxoffice.notification.data.JdbiSentLog;
-import boxoffice.notification.data.NotificationMigrations;
 import boxoffice.notification.mail.SmtpMailSender;
 import boxoffice.notification.service.NotificationHandler;
 import boxoffice.notification.service.RetryPolicy;
@@ -16,6 +15,7 @@ import boxoffice.notification.transport.KafkaClients;
 import boxoffice.notification.transport.MessageDecoder;
 import boxoffice.notification.transport.NotificationConsumer;
 import boxoffice.notification.transport.OperationsEndpoint;
+import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
@@ -84,7 +84,7 @@ public final class NotificationApplication implements AutoCloseable {
       resources.push(ownDb);
       var appDb = ConnectionPools.appReadOnly(config.appDb());
       resources.push(appDb);
-      new NotificationMigrations(ownDb).apply();
+      new LiquibaseMigrations(ownDb, JdbiSentLog.CHANGELOG).apply();
 
       JdbiSentLog sentLog =
           new JdbiSentLog(
@@ -148,7 +148,7 @@ public final class NotificationApplication implements AutoCloseable {
   /** Applies the notification database's migrations and returns. */
   public static void migrate(NotificationConfig config) {
     try (var ownDb = ConnectionPools.own(config.db())) {
-      new NotificationMigrations(ownDb).apply();
+      new LiquibaseMigrations(ownDb, JdbiSentLog.CHANGELOG).apply();
     }
   }
 

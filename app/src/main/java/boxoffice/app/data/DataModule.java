@@ -10,6 +10,7 @@ import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
+import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -43,7 +44,6 @@ public final class DataModule extends AbstractModule {
     bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
-    bind(LiquibaseMigrations.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
   }
 
@@ -107,6 +107,13 @@ public final class DataModule extends AbstractModule {
   @Singleton
   DataSource dataSource(HikariDataSource hikari) {
     return hikari;
+  }
+
+  /** The changelogs of {@code db/migrations}, applied at start-up. */
+  @Provides
+  @Singleton
+  LiquibaseMigrations migrations(DataSource dataSource) {
+    return new LiquibaseMigrations(dataSource, "db/migrations/changelog.yaml");
   }
 
   @Provides
