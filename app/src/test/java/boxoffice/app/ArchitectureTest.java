@@ -25,6 +25,7 @@ class ArchitectureTest {
   private static final String TRANSPORT = "boxoffice.app.transport..";
   private static final String OBSERVABILITY = "boxoffice.app.observability..";
   private static final String PLATFORM_CONFIG = "boxoffice.platform.config..";
+  private static final String PLATFORM_DATABASE = "boxoffice.platform.database..";
 
   @ArchTest
   static final ArchRule domainDependsOnlyOnTheJdkAndItself =
@@ -158,6 +159,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage(PLATFORM_CONFIG)
           .because("the other layers get typed AppConfig records, never raw settings");
+
+  @ArchTest
+  static final ArchRule onlyAdaptersOfTheDatabaseUseDatabasePlumbing =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ROOT, DATA, OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PLATFORM_DATABASE)
+          .because("migrations, SQL tracing and pool metrics belong to the database's adapters");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheCompositionRoot =

@@ -48,7 +48,8 @@ class ArchitectureTest {
           .resideInAPackage(GRPC)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(DATA, "org.jdbi..", "java.sql..", "com.zaxxer..");
+          .resideInAnyPackage(
+              DATA, "org.jdbi..", "java.sql..", "com.zaxxer..", "boxoffice.platform.database..");
 
   @ArchTest
   static final ArchRule configurationIsReadOnlyByTheWiring =

@@ -66,7 +66,8 @@ class ArchitectureTest {
             "jakarta.mail..",
             "com.zaxxer..",
             "java.sql..",
-            "io.opentelemetry..")
+            "io.opentelemetry..",
+            "boxoffice.platform..")
         .check(CLASSES);
   }
 }
