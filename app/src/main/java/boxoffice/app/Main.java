@@ -2,13 +2,11 @@ package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
-import boxoffice.app.config.InvalidConfigException;
-import boxoffice.platform.LogShipping;
+import boxoffice.platform.StartUp;
 import boxoffice.platform.Telemetry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the booking service with configuration from defaults, config.yml and the environment. With
@@ -20,23 +18,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    AppConfig config;
-    try {
-      config = new AppConfigLoader().load(System.getenv());
-    } catch (InvalidConfigException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      LogShipping.configure(System.getenv(), "boxoffice-app");
-    } catch (IllegalArgumentException e) {
-      System.err.println("Invalid configuration: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    AppConfig config = StartUp.configure("boxoffice-app", new AppConfigLoader()::load);
     if (args.length > 0 && args[0].equals("migrate")) {
       Application.migrate(config);
       LOG.info("database migrated");

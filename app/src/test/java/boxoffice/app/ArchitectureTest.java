@@ -24,6 +24,8 @@ class ArchitectureTest {
   private static final String SECURITY = "boxoffice.app.security..";
   private static final String TRANSPORT = "boxoffice.app.transport..";
   private static final String OBSERVABILITY = "boxoffice.app.observability..";
+  private static final String PLATFORM_CONFIG = "boxoffice.platform.config..";
+  private static final String PLATFORM_DATABASE = "boxoffice.platform.database..";
 
   @ArchTest
   static final ArchRule domainDependsOnlyOnTheJdkAndItself =
@@ -147,6 +149,26 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT, DOMAIN, SERVICE, DATA, SECURITY, TRANSPORT);
+
+  @ArchTest
+  static final ArchRule onlyConfigAndTheRootReadLayeredConfiguration =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ROOT, CONFIG)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PLATFORM_CONFIG)
+          .because("the other layers get typed AppConfig records, never raw settings");
+
+  @ArchTest
+  static final ArchRule onlyAdaptersOfTheDatabaseUseDatabasePlumbing =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ROOT, DATA, OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PLATFORM_DATABASE)
+          .because("migrations, SQL tracing and pool metrics belong to the database's adapters");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheCompositionRoot =

@@ -2,9 +2,7 @@ package boxoffice.audit;
 
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.data.AuditDataSource;
-import boxoffice.audit.data.AuditMigrations;
 import boxoffice.audit.data.JdbiAuditStore;
-import boxoffice.audit.data.StatementTracing;
 import boxoffice.audit.grpc.AuditGrpcService;
 import boxoffice.audit.grpc.BearerTokenInterceptor;
 import boxoffice.audit.grpc.CallLogInterceptor;
@@ -12,9 +10,11 @@ import boxoffice.audit.grpc.CallMetricsInterceptor;
 import boxoffice.audit.grpc.CallTracingInterceptor;
 import boxoffice.audit.log.AuditLog;
 import boxoffice.audit.observability.MetricsHttpServer;
-import boxoffice.audit.observability.PoolMetrics;
 import boxoffice.audit.observability.PrometheusAuditMetrics;
 import boxoffice.audit.v1.AuditServiceGrpc;
+import boxoffice.platform.database.LiquibaseMigrations;
+import boxoffice.platform.database.PoolMetrics;
+import boxoffice.platform.database.SqlTracing;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
@@ -85,10 +85,12 @@ public final class AuditServer {
       JvmMetrics.builder().register(registry);
       PoolMetrics.register(registry, dataSource);
       metrics = MetricsHttpServer.start(config.metrics().port(), registry);
-      new AuditMigrations(dataSource).apply();
+      new LiquibaseMigrations(dataSource, JdbiAuditStore.CHANGELOG).apply();
       Jdbi jdbi =
-          StatementTracing.install(
-              Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), openTelemetry);
+          SqlTracing.everyStatement(
+              Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+              openTelemetry,
+              "boxoffice.audit.data");
       AuditLog log =
           new AuditLog(new JdbiAuditStore(jdbi, clock), new PrometheusAuditMetrics(registry));
       AuditGrpcService audit = new AuditGrpcService(log, config.db().statementTimeout());

@@ -2,11 +2,11 @@ package boxoffice.audit;
 
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.config.AuditConfigLoader;
-import boxoffice.audit.config.InvalidConfigException;
 import boxoffice.audit.data.AuditDataSource;
-import boxoffice.audit.data.AuditMigrations;
-import boxoffice.platform.LogShipping;
+import boxoffice.audit.data.JdbiAuditStore;
+import boxoffice.platform.StartUp;
 import boxoffice.platform.Telemetry;
+import boxoffice.platform.database.LiquibaseMigrations;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the audit server with configuration from defaults, the config file and the environment,
@@ -29,24 +28,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    AuditConfig config;
-    try {
-      config = new AuditConfigLoader().load(System.getenv());
-      LogShipping.configure(System.getenv(), "boxoffice-audit");
-    } catch (InvalidConfigException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    } catch (IllegalArgumentException e) {
-      System.err.println("Invalid configuration: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    AuditConfig config = StartUp.configure("boxoffice-audit", new AuditConfigLoader()::load);
     if (args.length > 0 && args[0].equals("migrate")) {
       try (HikariDataSource dataSource = AuditDataSource.create(config.db())) {
-        new AuditMigrations(dataSource).apply();
+        new LiquibaseMigrations(dataSource, JdbiAuditStore.CHANGELOG).apply();
         LOG.info("audit database migrated");
         stopLogging();
       } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ class ArchitectureTest {
   private static final String GRPC = "boxoffice.audit.grpc..";
   private static final String CONFIG = "boxoffice.audit.config..";
   private static final String OBSERVABILITY = "boxoffice.audit.observability..";
+  private static final String PLATFORM_CONFIG = "boxoffice.platform.config..";
 
   @ArchTest
   static final ArchRule theLogDependsOnlyOnTheJdkJacksonAndItself =
@@ -47,7 +48,8 @@ class ArchitectureTest {
           .resideInAPackage(GRPC)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(DATA, "org.jdbi..", "java.sql..", "com.zaxxer..");
+          .resideInAnyPackage(
+              DATA, "org.jdbi..", "java.sql..", "com.zaxxer..", "boxoffice.platform.database..");
 
   @ArchTest
   static final ArchRule configurationIsReadOnlyByTheWiring =
@@ -56,5 +58,5 @@ class ArchitectureTest {
           .resideInAnyPackage(LOG, GRPC, OBSERVABILITY)
           .should()
           .dependOnClassesThat()
-          .resideInAPackage(CONFIG);
+          .resideInAnyPackage(CONFIG, PLATFORM_CONFIG);
 }

@@ -1,9 +1,8 @@
 package boxoffice.notification;
 
-import boxoffice.notification.config.InvalidConfigException;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.config.NotificationConfigLoader;
-import boxoffice.platform.LogShipping;
+import boxoffice.platform.StartUp;
 import boxoffice.platform.Telemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.Closeable;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the notification service with configuration from defaults, the file named by CONFIG_FILE
@@ -23,21 +21,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    NotificationConfig config;
-    try {
-      config = new NotificationConfigLoader().load(System.getenv());
-      LogShipping.configure(System.getenv(), "boxoffice-notification");
-    } catch (InvalidConfigException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    } catch (IllegalArgumentException e) {
-      System.err.println("Invalid configuration: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    NotificationConfig config =
+        StartUp.configure("boxoffice-notification", new NotificationConfigLoader()::load);
     if (args.length > 0 && args[0].equals("migrate")) {
       NotificationApplication.migrate(config);
       LOG.info("notification database migrated");

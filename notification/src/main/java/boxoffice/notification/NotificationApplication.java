@@ -4,8 +4,6 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.data.ConnectionPools;
 import boxoffice.notification.data.JdbiRecipientDirectory;
 import boxoffice.notification.data.JdbiSentLog;
-import boxoffice.notification.data.NotificationMigrations;
-import boxoffice.notification.data.StatementTracing;
 import boxoffice.notification.mail.SmtpMailSender;
 import boxoffice.notification.service.NotificationHandler;
 import boxoffice.notification.service.RetryPolicy;
@@ -17,6 +15,8 @@ import boxoffice.notification.transport.KafkaClients;
 import boxoffice.notification.transport.MessageDecoder;
 import boxoffice.notification.transport.NotificationConsumer;
 import boxoffice.notification.transport.OperationsEndpoint;
+import boxoffice.platform.database.LiquibaseMigrations;
+import boxoffice.platform.database.SqlTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class NotificationApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationApplication.class);
   private static final long RETENTION_PERIOD_HOURS = 6;
+  // The instrumentation scope of the SQL spans.
+  private static final String DATA = "boxoffice.notification.data";
 
   private final NotificationConsumer consumer;
   private final int httpPort;
@@ -82,15 +84,16 @@ public final class NotificationApplication implements AutoCloseable {
       resources.push(ownDb);
       var appDb = ConnectionPools.appReadOnly(config.appDb());
       resources.push(appDb);
-      new NotificationMigrations(ownDb).apply();
+      new LiquibaseMigrations(ownDb, JdbiSentLog.CHANGELOG).apply();
 
       JdbiSentLog sentLog =
           new JdbiSentLog(
-              StatementTracing.traced(Jdbi.create(ownDb), openTelemetry, config.db().url()));
+              SqlTracing.withinTraces(Jdbi.create(ownDb), openTelemetry, DATA, config.db().url()));
       NotificationHandler handler =
           new NotificationHandler(
               new JdbiRecipientDirectory(
-                  StatementTracing.traced(Jdbi.create(appDb), openTelemetry, config.appDb().url())),
+                  SqlTracing.withinTraces(
+                      Jdbi.create(appDb), openTelemetry, DATA, config.appDb().url())),
               sentLog,
               new SmtpMailSender(config.smtp(), clock, openTelemetry),
               new RetryPolicy(
@@ -145,7 +148,7 @@ public final class NotificationApplication implements AutoCloseable {
   /** Applies the notification database's migrations and returns. */
   public static void migrate(NotificationConfig config) {
     try (var ownDb = ConnectionPools.own(config.db())) {
-      new NotificationMigrations(ownDb).apply();
+      new LiquibaseMigrations(ownDb, JdbiSentLog.CHANGELOG).apply();
     }
   }
 

@@ -42,6 +42,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyConfigAndTheWiringReadLayeredConfiguration() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("boxoffice.notification", "boxoffice.notification.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("boxoffice.platform.config..")
+        .because("the other layers get typed NotificationConfig records, never raw settings")
+        .check(CLASSES);
+  }
+
+  @Test
   void theServiceLayerKnowsNoKafkaJdbiMailOrTracing() {
     noClasses()
         .that()
@@ -54,7 +66,8 @@ class ArchitectureTest {
             "jakarta.mail..",
             "com.zaxxer..",
             "java.sql..",
-            "io.opentelemetry..")
+            "io.opentelemetry..",
+            "boxoffice.platform..")
         .check(CLASSES);
   }
 }

@@ -10,6 +10,8 @@ import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
+import boxoffice.platform.database.LiquibaseMigrations;
+import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -43,7 +44,6 @@ public final class DataModule extends AbstractModule {
     bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
-    bind(LiquibaseMigrations.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
   }
 
@@ -109,6 +109,13 @@ public final class DataModule extends AbstractModule {
     return hikari;
   }
 
+  /** The changelogs of {@code db/migrations}, applied at start-up. */
+  @Provides
+  @Singleton
+  LiquibaseMigrations migrations(DataSource dataSource) {
+    return new LiquibaseMigrations(dataSource, "db/migrations/changelog.yaml");
+  }
+
   @Provides
   @Singleton
   Jdbi jdbi(DataSource dataSource, OpenTelemetry openTelemetry) {
@@ -116,8 +123,7 @@ public final class DataModule extends AbstractModule {
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
-    jdbi.getConfig(SqlStatements.class).addContextListener(new DatabaseTracing(openTelemetry));
-    return jdbi;
+    return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
   }
 
   @Provides

@@ -5,8 +5,8 @@ import boxoffice.app.data.EventCache;
 import boxoffice.app.data.EventStatusCounts;
 import boxoffice.app.data.OutboxRelay;
 import boxoffice.app.data.OutboxRelays;
+import boxoffice.platform.database.PoolMetrics;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -35,7 +35,7 @@ public final class InternalMetrics {
       EventStatusCounts eventCounts,
       Clock clock) {
     JvmMetrics.builder().register(registry);
-    registerPool(registry, pool);
+    PoolMetrics.register(registry, pool);
     registerCache(registry, cache, config.cache().type().name().toLowerCase(Locale.ROOT));
     registerOutbox(registry, relays, clock);
     GaugeWithCallback.builder()
@@ -50,30 +50,6 @@ public final class InternalMetrics {
                 LOG.debug("events by status unavailable: {}", e.getMessage());
               }
             })
-        .register(registry);
-  }
-
-  private static void registerPool(PrometheusRegistry registry, HikariDataSource pool) {
-    GaugeWithCallback.builder()
-        .name("hikaricp_connections")
-        .help("Database pool connections by state")
-        .labelNames("pool", "state")
-        .callback(
-            callback -> {
-              HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-              if (bean != null) {
-                callback.call(bean.getActiveConnections(), pool.getPoolName(), "active");
-                callback.call(bean.getIdleConnections(), pool.getPoolName(), "idle");
-                callback.call(bean.getThreadsAwaitingConnection(), pool.getPoolName(), "pending");
-                callback.call(bean.getTotalConnections(), pool.getPoolName(), "total");
-              }
-            })
-        .register(registry);
-    GaugeWithCallback.builder()
-        .name("hikaricp_connections_max")
-        .help("Largest size of the database pool")
-        .labelNames("pool")
-        .callback(callback -> callback.call(pool.getMaximumPoolSize(), pool.getPoolName()))
         .register(registry);
   }
 

@@ -2,6 +2,7 @@ package boxoffice.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.platform.config.ConfigKeys;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

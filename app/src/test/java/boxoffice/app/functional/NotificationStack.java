@@ -3,6 +3,7 @@ package boxoffice.app.functional;
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.testing.EmbeddedKafka;
+import boxoffice.testing.TestDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.opentelemetry.api.OpenTelemetry;

@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.testing.TestDatabase;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package boxoffice.app.functional;
 import boxoffice.app.Application;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
+import boxoffice.testing.TestDatabase;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,6 +5,7 @@ import boxoffice.audit.config.AuditConfigLoader;
 import boxoffice.audit.v1.AuditEntry;
 import boxoffice.audit.v1.AuditServiceGrpc;
 import boxoffice.audit.v1.QueryRequest;
+import boxoffice.testing.TestDatabase;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

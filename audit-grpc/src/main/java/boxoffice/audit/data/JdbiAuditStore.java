@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * it. Each transaction's statement timeout is what is left of the caller's budget.
  */
 public final class JdbiAuditStore implements AuditStore {
+  /** The Liquibase changelog of the tables this store reads and writes, on the classpath. */
+  public static final String CHANGELOG = "db/audit/changelog.yaml";
+
   private static final Logger LOG = LoggerFactory.getLogger(JdbiAuditStore.class);
 
   private final Jdbi jdbi;

@@ -1,6 +1,7 @@
 package boxoffice.audit.functional;
 
 import boxoffice.audit.log.StoredEntry;
+import boxoffice.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,6 +4,7 @@ import boxoffice.audit.AuditServer;
 import boxoffice.audit.config.AuditConfig;
 import boxoffice.audit.config.Profile;
 import boxoffice.audit.v1.AuditServiceGrpc;
+import boxoffice.testing.TestDatabase;
 import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -49,7 +50,7 @@ final class TestAuditServer implements AutoCloseable {
   }
 
   private static TestAuditServer start(Duration shutdownGracePeriod, OpenTelemetry openTelemetry) {
-    TestDatabase database = TestDatabase.create();
+    TestDatabase database = TestDatabase.create("audit");
     try {
       return new TestAuditServer(
           database,

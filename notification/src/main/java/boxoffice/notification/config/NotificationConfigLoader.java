@@ -1,25 +1,11 @@
 package boxoffice.notification.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigValueFactory;
-import com.typesafe.config.ConfigValueType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import boxoffice.platform.config.ConfigReader;
+import boxoffice.platform.config.InvalidConfigException;
+import boxoffice.platform.config.LayeredConfig;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,136 +15,15 @@ import java.util.regex.Pattern;
  * environment variables.
  */
 public final class NotificationConfigLoader {
-  static final String CONFIG_FILE_ENV = "CONFIG_FILE";
   static final String DEFAULTS = "notification-defaults.conf";
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-  private static final TypeReference<Map<String, Object>> MAPPING = new TypeReference<>() {};
-
-  private final Config defaults;
-
-  public NotificationConfigLoader() {
-    this.defaults =
-        ConfigFactory.parseResources(
-            NotificationConfigLoader.class.getClassLoader(),
-            DEFAULTS,
-            ConfigParseOptions.defaults().setAllowMissing(false));
-  }
+  private final LayeredConfig layers =
+      LayeredConfig.withDefaults(NotificationConfigLoader.class, DEFAULTS);
 
   /** Loads the configuration for the given process environment. */
   public NotificationConfig load(Map<String, String> env) {
-    String file = env.getOrDefault(CONFIG_FILE_ENV, "");
-    Config fromFile =
-        file.isBlank() ? ConfigFactory.empty() : settings(Path.of(file), readYaml(Path.of(file)));
-    Config layered =
-        fromEnvironment(env)
-            .withFallback(fromFile)
-            .withFallback(defaults)
-            .resolve(ConfigResolveOptions.noSystem());
-    return read(new ConfigReader(layered));
-  }
-
-  /** The top-level mapping of the YAML file; empty when the file is empty or only comments. */
-  private static Map<String, Object> readYaml(Path path) {
-    if (!Files.isRegularFile(path)) {
-      throw new InvalidConfigException(
-          "Invalid configuration: " + CONFIG_FILE_ENV + " points to " + path + ", not a file");
-    }
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidConfigException("Invalid configuration: cannot read " + path);
-    }
-    try (JsonParser parser = YAML.createParser(text)) {
-      JsonNode tree = YAML.readTree(parser);
-      if (parser.nextToken() != null) {
-        throw new InvalidConfigException(
-            "Invalid configuration: " + path + " holds more than one YAML document");
-      }
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        return Map.of();
-      }
-      if (!tree.isObject()) {
-        throw new InvalidConfigException(
-            "Invalid configuration: " + path + " must hold a YAML mapping at the top");
-      }
-      return YAML.convertValue(tree, MAPPING);
-    } catch (JsonProcessingException e) {
-      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      String problem =
-          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
-              ? " repeats a key"
-              : " is not valid YAML";
-      throw new InvalidConfigException("Invalid configuration: " + path + problem + line);
-    } catch (IOException e) {
-      throw new InvalidConfigException("Invalid configuration: cannot read " + path);
-    }
-  }
-
-  /** The file's settings by full key path; every key must be known. */
-  private Config settings(Path file, Map<String, Object> yaml) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    collect(file, "", yaml, settings);
-    return ConfigFactory.parseMap(settings, file.toString());
-  }
-
-  private void collect(Path file, String prefix, Map<?, ?> mapping, Map<String, Object> settings) {
-    for (var entry : mapping.entrySet()) {
-      String key = prefix + entry.getKey();
-      Object value = entry.getValue();
-      if (!isKnown(key)) {
-        throw new InvalidConfigException(
-            "Invalid configuration: unknown key " + key + " in " + file);
-      }
-      if (isSection(key)) {
-        if (value instanceof Map<?, ?> nested) {
-          collect(file, key + ".", nested, settings);
-        } else if (value != null) {
-          throw new InvalidConfigException(
-              "Invalid configuration: " + key + " in " + file + " must be a mapping of keys");
-        }
-      } else if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
-        collect(file, key + ".", nested, settings);
-      } else {
-        if (settings.containsKey(key)) {
-          throw new InvalidConfigException(
-              "Invalid configuration: " + file + " repeats the key " + key);
-        }
-        try {
-          ConfigValueFactory.fromAnyRef(value);
-        } catch (ConfigException e) {
-          throw InvalidConfigException.forKey(key, "unsupported kind of value in " + file);
-        }
-        settings.put(key, value);
-      }
-    }
-  }
-
-  private boolean isKnown(String key) {
-    try {
-      return defaults.hasPathOrNull(key);
-    } catch (ConfigException.BadPath e) {
-      return false;
-    }
-  }
-
-  private boolean isSection(String key) {
-    return defaults.hasPath(key) && defaults.getValue(key).valueType() == ConfigValueType.OBJECT;
-  }
-
-  /** Environment variables named after known keys; everything else is ignored. */
-  private Config fromEnvironment(Map<String, String> env) {
-    Map<String, Object> values = new HashMap<>();
-    for (var entry : defaults.entrySet()) {
-      String value = env.get(ConfigKeys.envName(entry.getKey()));
-      if (value != null) {
-        values.put(entry.getKey(), value);
-      }
-    }
-    return ConfigFactory.parseMap(values, "environment variables");
+    return read(layers.read(env, layers.fileSettings(env)));
   }
 
   private static NotificationConfig read(ConfigReader in) {
@@ -189,7 +54,7 @@ public final class NotificationConfigLoader {
             in.intBetween("smtp.port", 1, 65535),
             in.string("smtp.user"),
             in.secret("smtp.password"),
-            in.mailAddress("smtp.from"),
+            mailAddress(in, "smtp.from"),
             in.bool("smtp.tls"),
             in.durationBetween("smtp.timeout", Duration.ofMillis(100), Duration.ofMinutes(5))),
         in.zone("mail.time-zone"),
@@ -216,5 +81,16 @@ public final class NotificationConfigLoader {
           key, "a topic name is 1 to 249 of a-z, A-Z, 0-9, '.', '_' and '-', got '" + value + "'");
     }
     return value;
+  }
+
+  /** An email address, optionally with a display name: {@code Boxoffice <tickets@example.org>}. */
+  private static String mailAddress(ConfigReader in, String key) {
+    String value = in.nonBlank(key);
+    try {
+      new InternetAddress(value, true).validate();
+      return value;
+    } catch (AddressException e) {
+      throw InvalidConfigException.forKey(key, "expected an email address, got '" + value + "'");
+    }
   }
 }

@@ -13,6 +13,9 @@ import org.jdbi.v3.core.JdbiException;
 
 /** The sent log in the notification database's {@code sent_notifications} table. */
 public final class JdbiSentLog implements SentLog {
+  /** The Liquibase changelog of the notification database, on the classpath. */
+  public static final String CHANGELOG = "notification-db/changelog.yaml";
+
   private final Jdbi jdbi;
 
   public JdbiSentLog(Jdbi jdbi) {

@@ -1,6 +1,6 @@
 package boxoffice.notification.functional;
 
-import boxoffice.notification.testing.TestDatabase;
+import boxoffice.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package boxoffice.notification.functional;
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.testing.EmbeddedKafka;
-import boxoffice.notification.testing.TestDatabase;
+import boxoffice.testing.TestDatabase;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,11 +7,11 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.data.ConnectionPools;
 import boxoffice.notification.data.JdbiRecipientDirectory;
 import boxoffice.notification.data.JdbiSentLog;
-import boxoffice.notification.data.NotificationMigrations;
 import boxoffice.notification.functional.AppData.Event;
 import boxoffice.notification.functional.AppData.User;
 import boxoffice.notification.service.Recipient;
-import boxoffice.notification.testing.TestDatabase;
+import boxoffice.platform.database.LiquibaseMigrations;
+import boxoffice.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +44,7 @@ class StoresIT {
     ownPool = ConnectionPools.own(database(notificationDb));
     TestDatabase.whenServerHasRoom(
         () -> {
-          new NotificationMigrations(ownPool).apply();
+          new LiquibaseMigrations(ownPool, JdbiSentLog.CHANGELOG).apply();
           return null;
         });
   }

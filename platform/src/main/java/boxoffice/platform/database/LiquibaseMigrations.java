@@ -1,4 +1,4 @@
-package boxoffice.audit.data;
+package boxoffice.platform.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,14 +14,15 @@ import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Applies the changelogs of {@code db/audit} (the audit database's own) at start-up. */
-public final class AuditMigrations {
-  static final String CHANGELOG = "db/audit/changelog.yaml";
-
+/** Applies a database's Liquibase changelog, found on the classpath, at start-up. */
+public final class LiquibaseMigrations {
   private final DataSource dataSource;
+  private final String changelog;
 
-  public AuditMigrations(DataSource dataSource) {
+  /** {@code changelog} is a classpath resource such as {@code db/migrations/changelog.yaml}. */
+  public LiquibaseMigrations(DataSource dataSource, String changelog) {
     this.dataSource = dataSource;
+    this.changelog = changelog;
   }
 
   public void apply() {
@@ -35,17 +36,17 @@ public final class AuditMigrations {
           () -> {
             try (Liquibase liquibase =
                 new Liquibase(
-                    CHANGELOG,
-                    new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                    changelog,
+                    new ClassLoaderResourceAccessor(LiquibaseMigrations.class.getClassLoader()),
                     database)) {
               liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
               liquibase.update();
             }
           });
     } catch (SQLException | LiquibaseException e) {
-      throw new IllegalStateException("Audit database migration failed: " + e.getMessage(), e);
+      throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
     } catch (Exception e) {
-      throw new IllegalStateException("Audit database migration failed", e);
+      throw new IllegalStateException("Database migration failed", e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package boxoffice.audit.config;
+package boxoffice.platform.config;
 
 import java.util.Locale;
 
@@ -14,7 +14,8 @@ public final class InvalidConfigException extends RuntimeException {
     super(oneLine(message));
   }
 
-  static InvalidConfigException forKey(String key, String problem) {
+  /** A problem with one key's value, naming the key and the environment variable that sets it. */
+  public static InvalidConfigException forKey(String key, String problem) {
     return new InvalidConfigException(
         "Invalid configuration " + key + " (env " + ConfigKeys.envName(key) + "): " + problem);
   }

@@ -1,28 +1,28 @@
-package boxoffice.notification.config;
+package boxoffice.platform.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Typed, range-checked reads from a layered {@link Config}; every failure names its key. */
-final class ConfigReader {
+public final class ConfigReader {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
   private final Config config;
 
-  ConfigReader(Config config) {
+  public ConfigReader(Config config) {
     this.config = config;
   }
 
   /** A text value without surrounding whitespace: for names, addresses and choices. */
-  String string(String key) {
+  public String string(String key) {
     try {
       return config.getString(key).trim();
     } catch (ConfigException e) {
@@ -30,19 +30,11 @@ final class ConfigReader {
     }
   }
 
-  String nonBlank(String key) {
-    String value = string(key);
-    if (value.isEmpty()) {
-      throw InvalidConfigException.forKey(key, "must not be empty");
-    }
-    return value;
-  }
-
   /**
-   * A text value exactly as given, for passwords: nothing is trimmed, and a value YAML read as a
-   * number or a boolean is refused, as turning it back into text may change it.
+   * A text value exactly as given, for passwords and keys: nothing is trimmed, and a value YAML
+   * read as a number or a boolean is refused, as turning it back into text may change it.
    */
-  String secret(String key) {
+  public String secret(String key) {
     ConfigValue value;
     try {
       value = config.getValue(key);
@@ -56,7 +48,23 @@ final class ConfigReader {
     return (String) value.unwrapped();
   }
 
-  int intBetween(String key, int min, int max) {
+  public String nonBlankSecret(String key) {
+    String value = secret(key);
+    if (value.isBlank()) {
+      throw InvalidConfigException.forKey(key, "must not be blank");
+    }
+    return value;
+  }
+
+  public String nonBlank(String key) {
+    String value = string(key);
+    if (value.isEmpty()) {
+      throw InvalidConfigException.forKey(key, "must not be empty");
+    }
+    return value;
+  }
+
+  public int intBetween(String key, int min, int max) {
     long value = integer(key);
     if (value < min || value > max) {
       throw InvalidConfigException.forKey(
@@ -65,7 +73,10 @@ final class ConfigReader {
     return (int) value;
   }
 
-  /** A whole number: a YAML integer, or text of digits (as environment variables arrive). */
+  /**
+   * A whole number: a YAML integer, or text of digits (as environment variables arrive). Unlike
+   * {@link Config#getInt}, which truncates, fractions such as 12.7 or 8080.0 are refused.
+   */
   private long integer(String key) {
     Object value;
     try {
@@ -86,7 +97,7 @@ final class ConfigReader {
     throw InvalidConfigException.forKey(key, "expected an integer, got " + raw(key));
   }
 
-  boolean bool(String key) {
+  public boolean bool(String key) {
     try {
       return config.getBoolean(key);
     } catch (ConfigException e) {
@@ -94,13 +105,13 @@ final class ConfigReader {
     }
   }
 
-  Duration durationBetween(String key, Duration min, Duration max) {
+  public Duration durationBetween(String key, Duration min, Duration max) {
     Duration value;
     try {
       value = config.getDuration(key);
     } catch (ConfigException e) {
       throw InvalidConfigException.forKey(
-          key, "expected a duration such as 500ms, 5s or 30d, got " + raw(key));
+          key, "expected a duration such as 5s, 15m or 30d, got " + raw(key));
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw InvalidConfigException.forKey(
@@ -109,7 +120,22 @@ final class ConfigReader {
     return value;
   }
 
-  ZoneId zone(String key) {
+  public long bytesBetween(String key, long min, long max) {
+    long value;
+    try {
+      value = config.getBytes(key);
+    } catch (ConfigException e) {
+      throw InvalidConfigException.forKey(
+          key, "expected a size such as 512KiB or 1MiB, got " + raw(key));
+    }
+    if (value < min || value > max) {
+      throw InvalidConfigException.forKey(
+          key, "must be between " + min + " and " + max + " bytes, got " + value);
+    }
+    return value;
+  }
+
+  public ZoneId zone(String key) {
     String value = nonBlank(key);
     try {
       return ZoneId.of(value);
@@ -119,14 +145,20 @@ final class ConfigReader {
     }
   }
 
-  /** An email address, optionally with a display name: {@code Boxoffice <tickets@example.org>}. */
-  String mailAddress(String key) {
-    String value = nonBlank(key);
+  public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    String value = string(key);
     try {
-      new InternetAddress(value, true).validate();
-      return value;
-    } catch (AddressException e) {
-      throw InvalidConfigException.forKey(key, "expected an email address, got '" + value + "'");
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidConfigException.forKey(
+          key,
+          "expected one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", got '"
+              + value
+              + "'");
     }
   }
 

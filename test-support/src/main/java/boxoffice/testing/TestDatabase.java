@@ -1,8 +1,10 @@
-package boxoffice.notification.testing;
+package boxoffice.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,23 +15,25 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * A fresh PostgreSQL database per test class, created on the server named by {@code TEST_DB_URL}
- * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code TEST_DB_USER} or
- * postgres, password {@code TEST_DB_PASSWORD} or empty) and dropped on {@link #close()}.
+ * (user {@code TEST_DB_USER} or postgres, password {@code TEST_DB_PASSWORD} or empty; by default
+ * the local server) and dropped on {@link #close()}, so classes are isolated and run in parallel.
+ * Only when no server is configured or reachable and a Docker engine answers does Testcontainers
+ * start one.
  *
  * <p>The server may be shared with other test runs: when it has no connection slot left ("too many
  * clients"), each step polls again until {@link #SERVER_FULL_PATIENCE} has passed.
  */
 public final class TestDatabase implements AutoCloseable {
-  private static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-  private static final String ADMIN_URL = envOr("TEST_DB_URL", DEFAULT_ADMIN_URL);
-  private static final String USER = envOr("TEST_DB_USER", "postgres");
-  private static final String PASSWORD = envOr("TEST_DB_PASSWORD", "");
-  private static final String TOO_MANY_CONNECTIONS = "53300";
   public static final Duration SERVER_FULL_PATIENCE = Duration.ofSeconds(60);
+  private static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  private static final String TOO_MANY_CONNECTIONS = "53300";
   private static final long POLL_NANOS = Duration.ofMillis(250).toNanos();
+  private static final Server SERVER = locateServer();
 
   private final String name;
 
@@ -37,33 +41,37 @@ public final class TestDatabase implements AutoCloseable {
     this.name = name;
   }
 
+  /** Creates an empty database named {@code boxoffice_test_} and a random suffix. */
+  public static TestDatabase create() {
+    return create("boxoffice");
+  }
+
   /** Creates an empty database named after the prefix and a random suffix. */
   public static TestDatabase create(String prefix) {
-    String name = prefix + "_test_" + UUID.randomUUID().toString().replace("-", "");
-    execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
-    return new TestDatabase(name.toLowerCase(Locale.ROOT));
+    String name =
+        (prefix + "_test_" + UUID.randomUUID().toString().replace("-", ""))
+            .toLowerCase(Locale.ROOT);
+    execute("CREATE DATABASE " + name);
+    return new TestDatabase(name);
   }
 
   public String url() {
-    int slash = ADMIN_URL.lastIndexOf('/');
-    int query = ADMIN_URL.indexOf('?', slash);
-    String suffix = query < 0 ? "" : ADMIN_URL.substring(query);
-    return ADMIN_URL.substring(0, slash + 1) + name + suffix;
+    return SERVER.urlOf(name);
   }
 
   public String user() {
-    return USER;
+    return SERVER.user();
   }
 
   public String password() {
-    return PASSWORD;
+    return SERVER.password();
   }
 
   public Connection connect() throws SQLException {
     long deadline = System.nanoTime() + SERVER_FULL_PATIENCE.toNanos();
     while (true) {
       try {
-        return DriverManager.getConnection(url(), USER, PASSWORD);
+        return DriverManager.getConnection(url(), user(), password());
       } catch (SQLException e) {
         if (!serverFull(e) || System.nanoTime() > deadline) {
           throw e;
@@ -91,15 +99,6 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  private static boolean serverFull(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Runs the SQL script found on the test classpath under this resource name. */
   public void runScript(String resource) {
     String sql;
@@ -124,6 +123,15 @@ public final class TestDatabase implements AutoCloseable {
     execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
+  private static boolean serverFull(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void execute(String sql) {
     whenServerHasRoom(
         () -> {
@@ -133,21 +141,62 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static void executeOnce(String sql) {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+    try (Connection c =
+            DriverManager.getConnection(SERVER.adminUrl(), SERVER.user(), SERVER.password());
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "test database setup failed ("
-              + ADMIN_URL
+              + SERVER.adminUrl()
               + "; set TEST_DB_URL, TEST_DB_USER, TEST_DB_PASSWORD): "
               + e.getMessage(),
           e);
     }
   }
 
+  private static Server locateServer() {
+    String url = envOr("TEST_DB_URL", "");
+    String user = envOr("TEST_DB_USER", "postgres");
+    String password = envOr("TEST_DB_PASSWORD", "");
+    if (!url.isEmpty()) {
+      return new Server(url, user, password);
+    }
+    if (reachable("127.0.0.1", 5432)) {
+      return new Server(DEFAULT_ADMIN_URL, user, password);
+    }
+    if (DockerClientFactory.instance().isDockerAvailable()) {
+      PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
+      container.start();
+      return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+    throw new IllegalStateException(
+        "No PostgreSQL for tests: set TEST_DB_URL, start one on 127.0.0.1:5432, or run Docker");
+  }
+
+  private static boolean reachable(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static String envOr(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /**
+   * The server tests create their databases on; {@code adminUrl} names a database to connect to.
+   */
+  private record Server(String adminUrl, String user, String password) {
+    String urlOf(String database) {
+      int slash = adminUrl.lastIndexOf('/');
+      int query = adminUrl.indexOf('?', slash);
+      String suffix = query < 0 ? "" : adminUrl.substring(query);
+      return adminUrl.substring(0, slash + 1) + database + suffix;
+    }
   }
 }

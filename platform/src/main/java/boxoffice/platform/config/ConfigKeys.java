@@ -1,4 +1,4 @@
-package boxoffice.app.config;
+package boxoffice.platform.config;
 
 import java.util.Locale;
 

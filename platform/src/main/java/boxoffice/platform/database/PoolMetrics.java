@@ -1,4 +1,4 @@
-package boxoffice.audit.observability;
+package boxoffice.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -6,8 +6,8 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * The database pool, read when Prometheus scrapes; the same series as the booking app's, so one
- * dashboard panel serves both.
+ * A HikariCP pool's connections, read when Prometheus scrapes; every service exposes the same
+ * series, so one dashboard panel serves them all.
  */
 public final class PoolMetrics {
   private PoolMetrics() {}
