@@ -15,25 +15,14 @@ import io.grpc.StatusRuntimeException;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AuthenticationIT {
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @Test
   void aCallWithoutATokenIsUnauthenticated() {

@@ -13,26 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConcurrentAppendsIT {
   private static final int CALLERS = 16;
   private static final int RECORDS_PER_CALLER = 20;
   private static final int BATCH_SIZE = 5;
 
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @Test
   void manyCallersAppendingAtOnceLeaveOneUnbrokenChainWithoutGaps() throws Exception {

@@ -16,25 +16,14 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.api.ThrowableAssertAlternative;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class InvalidArgumentsIT {
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidEntries")

@@ -19,25 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetricsIT {
   private static final String RECORD = "boxoffice.audit.v1.AuditService/Record";
   private static final String HANDLED = "grpc_server_handled_total";
 
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @Test
   void recordCallsAreCountedByFullMethodNameAndStatusCode() {

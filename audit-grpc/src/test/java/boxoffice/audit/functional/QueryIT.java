@@ -8,25 +8,14 @@ import boxoffice.audit.v1.RecordBatchRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each test works with its own actor, so the tests share one database without interfering. */
 class QueryIT {
   private static final Instant T0 = Instant.parse("2025-04-01T00:00:00Z");
 
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @Test
   void filteringByActorReturnsOnlyThatActorsEntries() {

@@ -13,22 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RecordIT {
-  private static TestAuditServer audit;
-
-  @BeforeAll
-  static void start() {
-    audit = TestAuditServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    audit.close();
-  }
+  @RegisterExtension static final RunningAuditServer audit = new RunningAuditServer();
 
   @Test
   void aRecordedEntryReadsBackExactlyAsSentWithItsPlaceInTheChain() {
