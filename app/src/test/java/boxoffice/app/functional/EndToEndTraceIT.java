@@ -59,11 +59,7 @@ class EndToEndTraceIT {
         stack.app().http().registerAndLogin(email, "e2e-password-123").get("accessToken").asText();
     // Earlier changes (the event, the account) leave the outbox first, so the booking's row opens
     // its own batch and the audit call continues the booking's trace.
-    Await.until(
-        Duration.ofSeconds(30),
-        () ->
-            fixtures.queryLong("SELECT count(*) FROM outbox WHERE audit_delivered_at IS NULL")
-                == 0);
+    stack.awaitOutboxDelivered();
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String callerSpan = traceId.substring(0, 16);
 
