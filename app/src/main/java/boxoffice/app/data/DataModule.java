@@ -50,7 +50,7 @@ public final class DataModule extends AbstractModule {
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */
   @Provides
   @Singleton
-  EventCache eventCache(AppConfig config, Clock clock) {
+  EventCache eventCache(AppConfig config, Clock clock, OpenTelemetry openTelemetry) {
     AppConfig.Cache cache = config.cache();
     return switch (cache.type()) {
       case NONE -> new NoEventCache();
@@ -62,7 +62,8 @@ public final class DataModule extends AbstractModule {
               cache.ttl(),
               config.http().requestTimeout().plusSeconds(1),
               Executors.newSingleThreadScheduledExecutor(
-                  Thread.ofPlatform().daemon().name("redis-reconnect").factory()));
+                  Thread.ofPlatform().daemon().name("redis-reconnect").factory()),
+              openTelemetry);
     };
   }
 

@@ -1,6 +1,11 @@
 package boxoffice.app.data;
 
 import boxoffice.app.service.EventView;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,6 +43,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   private static final int MAX_REMEMBERED_INVALIDATIONS = 100_000;
 
   private final RedisClient redis;
+  private final Tracer tracer;
   private final RedisReadBatcher reads;
   private final SetParams fillParams;
   private final SetParams tombstoneParams;
@@ -60,8 +66,10 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       Duration timeout,
       Duration ttl,
       Duration tombstoneTtl,
-      ScheduledExecutorService probe) {
+      ScheduledExecutorService probe,
+      OpenTelemetry openTelemetry) {
     this.redis = redis;
+    this.tracer = openTelemetry.getTracer("boxoffice.redis");
     // A reader may wait for the round trip under way, then for its own.
     this.reads = new RedisReadBatcher(this::fetch, timeout.multipliedBy(3));
     this.fillParams = SetParams.setParams().nx().px(ttl.toMillis());
@@ -73,7 +81,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   @Override
   public Optional<EventView> getOrLoad(UUID id, Supplier<Optional<EventView>> loader) {
     byte[] key = key(id);
-    Optional<byte[]> cached = call(jedis -> Optional.ofNullable(reads.get(key)));
+    Optional<byte[]> cached = call("GET", jedis -> Optional.ofNullable(reads.get(key)));
     if (cached == null) {
       fallbacks.increment();
       return loader.get();
@@ -93,13 +101,13 @@ final class RedisEventCache implements EventCache, AutoCloseable {
     }
     Optional<EventView> loaded = loader.get();
     loaded.ifPresent(
-        view -> call(jedis -> jedis.set(key, EventViewCodec.encode(view), fillParams)));
+        view -> call("SET", jedis -> jedis.set(key, EventViewCodec.encode(view), fillParams)));
     return loaded;
   }
 
   @Override
   public void invalidate(UUID id) {
-    if (call(jedis -> jedis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
+    if (call("SET", jedis -> jedis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
       rememberMissed(id);
     }
   }
@@ -113,14 +121,25 @@ final class RedisEventCache implements EventCache, AutoCloseable {
     return available.get();
   }
 
-  /** Runs a Redis call; null when Redis is unavailable (then the caller falls back). */
-  private <T> T call(Function<RedisClient, T> command) {
+  /**
+   * Runs a Redis call in a client span of the current trace; null when Redis is unavailable (then
+   * the caller falls back).
+   */
+  private <T> T call(String operation, Function<RedisClient, T> command) {
     if (!available.get()) {
       return null;
     }
+    Span span =
+        tracer
+            .spanBuilder(operation)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("db.system", "redis")
+            .setAttribute("db.operation", operation)
+            .startSpan();
     try {
       return command.apply(redis);
     } catch (JedisException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       if (e.getCause() instanceof NoSuchElementException) {
         return null; // every pooled connection is busy: this read falls back, Redis itself is fine
       }
@@ -130,6 +149,8 @@ final class RedisEventCache implements EventCache, AutoCloseable {
             e.getMessage());
       }
       return null;
+    } finally {
+      span.end();
     }
   }
 

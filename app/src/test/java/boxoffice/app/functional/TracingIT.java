@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A booking continues the caller's trace through the HTTP span, SQL spans and the outbox. */
+/**
+ * A request continues the caller's trace through the HTTP span, SQL spans, Redis calls and the
+ * outbox.
+ */
 class TracingIT {
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static TestApp app;
@@ -35,7 +38,7 @@ class TracingIT {
                     .build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
-    app = TestApp.startTraced(sdk);
+    app = TestApp.start(TestRedis.settings(), sdk);
     fixtures = new Fixtures(app);
   }
 
@@ -80,6 +83,26 @@ class TracingIT {
                     + " AND trace_parent LIKE ?",
                 "00-" + traceId + "-%"));
     assertThat(stored).isEqualTo("1");
+  }
+
+  @Test
+  void anEventPageReadsRedisInAClientSpanOfItsRequest() {
+    String eventId = fixtures.publishedEvent("Cached Cantata", 10);
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+
+    var page =
+        app.http()
+            .send(
+                app.http()
+                    .request("/api/v1/events/" + eventId, null)
+                    .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01"));
+    assertThat(page.status()).isEqualTo(200);
+
+    SpanData server = awaitSpan(traceId, "GET /api/v1/events/{id}");
+    SpanData redis = awaitSpan(traceId, "GET");
+    assertThat(redis.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(redis.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(redis.getAttributes().asMap().toString()).contains("db.system=redis");
   }
 
   private static SpanData awaitSpan(String traceId, String name) {
