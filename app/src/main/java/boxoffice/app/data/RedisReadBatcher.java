@@ -114,7 +114,21 @@ final class RedisReadBatcher {
       values = fetch.apply(keys);
     } catch (RuntimeException e) {
       failure = e;
+    } finally {
+      // Even when an Error escapes, the batch's readers get an answer and the next batch a
+      // sender; otherwise every later read would wait out its patience.
+      if (values == null && failure == null) {
+        failure = new JedisConnectionException("the Redis read failed");
+      }
+      finish(batch, positions, values, failure);
     }
+  }
+
+  private void finish(
+      List<Read> batch,
+      Map<ByteBuffer, Integer> positions,
+      List<byte[]> values,
+      RuntimeException failure) {
     lock.lock();
     try {
       for (Read read : batch) {

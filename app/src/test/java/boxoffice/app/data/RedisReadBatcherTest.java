@@ -130,6 +130,24 @@ class RedisReadBatcherTest {
   }
 
   @Test
+  void anErrorInARoundTripStillAnswersItsReadersAndFreesTheNextBatch() {
+    RedisReadBatcher failing =
+        new RedisReadBatcher(
+            keys -> {
+              if (roundTrips.isEmpty()) {
+                roundTrips.add(List.of("boom"));
+                throw new StackOverflowError("simulated");
+              }
+              return fetch(keys);
+            },
+            Duration.ofSeconds(10));
+    store.put("a", "1");
+
+    assertThatThrownBy(() -> failing.get(bytes("a"))).isInstanceOf(StackOverflowError.class);
+    assertThat(asString(failing.get(bytes("a")))).isEqualTo("1");
+  }
+
+  @Test
   void aReaderGivesUpAfterItsPatienceAndTheBatcherRecovers() throws Exception {
     RedisReadBatcher impatient = new RedisReadBatcher(this::fetch, Duration.ofMillis(100));
     store.put("a", "1");

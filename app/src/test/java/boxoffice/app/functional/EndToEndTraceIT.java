@@ -84,8 +84,15 @@ class EndToEndTraceIT {
     assertThat(http.getParentSpanId()).isEqualTo(callerSpan);
     assertThat(serviceOf(http)).isEqualTo("boxoffice-app");
 
-    SpanData sql = awaitSpan(traceId, s -> s.getAttributes().asMap().toString().contains("db."));
-    assertThat(sql.getParentSpanId()).isEqualTo(http.getSpanId());
+    // The booking's own statement, under its request (the relays' bookkeeping joins the trace too).
+    SpanData sql =
+        awaitSpan(
+            traceId,
+            s ->
+                serviceOf(s).equals("boxoffice-app")
+                    && s.getAttributes().asMap().toString().contains("db.statement")
+                    && s.getParentSpanId().equals(http.getSpanId()));
+    assertThat(sql.getKind()).isEqualTo(SpanKind.CLIENT);
 
     SpanData auditCall =
         awaitSpan(
