@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   @Override
   public Optional<EventView> getOrLoad(UUID id, Supplier<Optional<EventView>> loader) {
     byte[] key = key(id);
-    Optional<byte[]> cached = call("GET", jedis -> Optional.ofNullable(reads.get(key)));
+    Optional<byte[]> cached = call("GET", () -> Optional.ofNullable(reads.get(key)));
     if (cached == null) {
       fallbacks.increment();
       return loader.get();
@@ -101,13 +100,13 @@ final class RedisEventCache implements EventCache, AutoCloseable {
     }
     Optional<EventView> loaded = loader.get();
     loaded.ifPresent(
-        view -> call("SET", jedis -> jedis.set(key, EventViewCodec.encode(view), fillParams)));
+        view -> call("SET", () -> redis.set(key, EventViewCodec.encode(view), fillParams)));
     return loaded;
   }
 
   @Override
   public void invalidate(UUID id) {
-    if (call("SET", jedis -> jedis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
+    if (call("SET", () -> redis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
       rememberMissed(id);
     }
   }
@@ -125,7 +124,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
    * Runs a Redis call in a client span of the current trace; null when Redis is unavailable (then
    * the caller falls back).
    */
-  private <T> T call(String operation, Function<RedisClient, T> command) {
+  private <T> T call(String operation, Supplier<T> command) {
     if (!available.get()) {
       return null;
     }
@@ -137,7 +136,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
             .setAttribute("db.operation", operation)
             .startSpan();
     try {
-      return command.apply(redis);
+      return command.get();
     } catch (JedisException e) {
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       if (e.getCause() instanceof NoSuchElementException) {

@@ -101,7 +101,9 @@ public final class HttpServer implements AutoCloseable {
       app.addHttpHandler(
           route.method(),
           route.path(),
-          timeout.wrap(tracing.wrap(route.path(), auth.wrap(route.access(), route.handler()))),
+          timeout.wrap(
+              tracing.wrap(
+                  route.method(), route.path(), auth.wrap(route.access(), route.handler()))),
           route.access());
     }
   }

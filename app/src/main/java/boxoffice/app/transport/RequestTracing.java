@@ -2,6 +2,7 @@ package boxoffice.app.transport;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -58,14 +59,15 @@ final class RequestTracing {
    * Runs the route's handler with the request's span current and named after the route template, so
    * database and client spans nest under a name without ids.
    */
-  Handler wrap(String route, Handler handler) {
+  Handler wrap(HandlerType method, String route, Handler handler) {
+    String name = method.name() + " " + route;
     return ctx -> {
       Span span = ctx.attribute(SPAN);
       if (span == null) {
         handler.handle(ctx);
         return;
       }
-      span.updateName(ctx.method().name() + " " + route);
+      span.updateName(name);
       span.setAttribute("http.route", route);
       Scope scope = span.makeCurrent();
       try {
