@@ -2,17 +2,17 @@ package boxoffice.app.data;
 
 import boxoffice.app.service.Outbox;
 import boxoffice.app.service.OutboxMessage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Outbox rows in PostgreSQL, written on the caller's transaction handle. */
+/**
+ * Outbox rows in PostgreSQL, written on the caller's transaction handle. Payloads are bounded here
+ * ({@link BoundedPayload}), whatever the service put into them: a row no destination can take would
+ * only be parked.
+ */
 final class JdbiOutbox implements Outbox {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final OutboxDao dao;
 
   @Inject
@@ -22,18 +22,20 @@ final class JdbiOutbox implements Outbox {
 
   @Override
   public void record(OutboxMessage message) {
+    String payload;
     try {
-      dao.insert(
-          message.id(),
-          message.type().wireName(),
-          message.type().aggregateType(),
-          message.aggregateId(),
-          message.actorId().orElse(null),
-          JSON.writeValueAsString(message.payload()),
-          TraceParent.current());
-    } catch (JsonProcessingException e) {
+      payload = BoundedPayload.json(message.payload());
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("outbox payload is not serialisable", e);
     }
+    dao.insert(
+        message.id(),
+        message.type().wireName(),
+        message.type().aggregateType(),
+        message.aggregateId(),
+        message.actorId().orElse(null),
+        payload,
+        TraceParent.current());
   }
 
   /** SQL of the outbox table. */

@@ -19,12 +19,19 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes notification messages to Kafka, keyed by event id so one event's messages stay in
  * order. The producer is idempotent with {@code acks=all}; a batch counts as delivered only when
- * every record is acknowledged within the deadline.
+ * every record is acknowledged within the deadline. A row that cannot become a record, or whose
+ * record Kafka finds too large or invalid, is refused for good ({@link RowsRefusedException});
+ * timeouts and broker trouble are retried.
  */
 final class KafkaOutboxPublisher implements OutboxPublisher {
   private final KafkaProducer<String, String> producer;
@@ -69,21 +76,72 @@ final class KafkaOutboxPublisher implements OutboxPublisher {
 
   @Override
   public void publish(List<OutboxRow> rows) {
-    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    List<NotificationMessages.Message> records = new ArrayList<>(rows.size());
     for (OutboxRow row : rows) {
-      messages.of(row).ifPresent(m -> acks.add(send(row, m)));
+      records.add(messageOf(row));
+    }
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    RuntimeException refusal = null;
+    for (int i = 0; i < rows.size(); i++) {
+      if (records.get(i) != null) {
+        try {
+          acks.add(send(rows.get(i), records.get(i)));
+        } catch (KafkaException e) {
+          refusal = failure(e);
+          break;
+        }
+      }
     }
     long end = System.nanoTime() + deadline.toNanos();
-    try {
-      for (Future<RecordMetadata> ack : acks) {
+    RuntimeException failure = refusal;
+    for (Future<RecordMetadata> ack : acks) {
+      try {
         ack.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        failure = worse(failure, failure(e.getCause()));
+      } catch (TimeoutException e) {
+        failure = worse(failure, new IllegalStateException("Kafka did not acknowledge in time", e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing", e);
       }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing", e);
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** The row's record, or null when nobody is told about the row. */
+  private NotificationMessages.Message messageOf(OutboxRow row) {
+    try {
+      return messages.of(row).orElse(null);
+    } catch (RuntimeException e) {
+      // Not the shape its type promises: no retry will change the stored row.
+      throw new RowsRefusedException(
+          "row " + row.id() + " of type " + row.type() + " is no notification: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** A record Kafka will never take, or trouble that may pass. */
+  private static RuntimeException failure(Throwable cause) {
+    if (cause instanceof RecordTooLargeException
+        || cause instanceof RecordBatchTooLargeException
+        || cause instanceof InvalidRecordException
+        || cause instanceof SerializationException) {
+      return new RowsRefusedException("Kafka refused the record: " + cause.getMessage(), cause);
+    }
+    return new IllegalStateException(
+        "Kafka did not acknowledge the batch: " + (cause == null ? "" : cause.getMessage()), cause);
+  }
+
+  /** A transient failure wins: the whole batch is retried, refusals are isolated afterwards. */
+  private static RuntimeException worse(RuntimeException sofar, RuntimeException next) {
+    if (sofar == null
+        || (sofar instanceof RowsRefusedException && !(next instanceof RowsRefusedException))) {
+      return next;
+    }
+    return sofar;
   }
 
   /**

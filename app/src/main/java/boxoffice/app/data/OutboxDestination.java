@@ -1,18 +1,32 @@
 package boxoffice.app.data;
 
-/** Where outbox rows go; each destination tracks its own delivery column. */
+/** Where outbox rows go; each destination tracks its own delivery and parking columns. */
 enum OutboxDestination {
-  AUDIT("audit_delivered_at"),
-  KAFKA("kafka_delivered_at");
+  AUDIT("audit"),
+  KAFKA("kafka");
 
-  private final String deliveredColumn;
+  private final String prefix;
 
-  OutboxDestination(String deliveredColumn) {
-    this.deliveredColumn = deliveredColumn;
+  OutboxDestination(String prefix) {
+    this.prefix = prefix;
   }
 
-  /** A fixed column name of our schema, never user input, so it may be put into SQL. */
+  /*
+   * Fixed column names of our schema, never user input, so they may be put into SQL.
+   */
+
+  /** When the destination took the row; NULL while it has not. */
   String deliveredColumn() {
-    return deliveredColumn;
+    return prefix + "_delivered_at";
+  }
+
+  /** When the row was parked because the destination refused it for good; NULL otherwise. */
+  String parkedColumn() {
+    return prefix + "_parked_at";
+  }
+
+  /** Why the destination refused the parked row. */
+  String parkedReasonColumn() {
+    return prefix + "_parked_reason";
   }
 }

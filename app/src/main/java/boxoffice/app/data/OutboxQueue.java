@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** The undelivered rows of one destination, claimed so that relays never deliver a row twice. */
+/**
+ * The rows one destination still has to take, claimed so that relays never deliver a row twice.
+ * Delivered and parked rows have left the queue.
+ */
 final class OutboxQueue {
   private final OutboxDestination destination;
 
@@ -25,8 +28,8 @@ final class OutboxQueue {
         .createQuery(
             "SELECT id, type, aggregate_type, aggregate_id, actor_id, payload::text AS payload,"
                 + " created_at, trace_parent FROM outbox WHERE "
-                + destination.deliveredColumn()
-                + " IS NULL ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + pending()
+                + " ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
         .bind("limit", limit)
         .map((rs, ctx) -> row(rs))
         .list();
@@ -41,19 +44,58 @@ final class OutboxQueue {
         .execute();
   }
 
+  /**
+   * Takes a claimed row out of the queue for good, with the destination's reason. Returns false
+   * when the row had already left the queue, so each park is counted once.
+   */
+  boolean park(Handle handle, UUID id, String reason, Instant at) {
+    return handle
+            .createUpdate(
+                "UPDATE outbox SET "
+                    + destination.parkedColumn()
+                    + " = :at, "
+                    + destination.parkedReasonColumn()
+                    + " = :reason WHERE id = :id AND "
+                    + pending())
+            .bind("at", at)
+            .bind("reason", reason)
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
+  /** How many rows are parked: refused by the destination and waiting for an operator. */
+  long parked(Handle handle) {
+    return handle
+        .createQuery(
+            "SELECT count(*) FROM outbox WHERE "
+                + destination.parkedColumn()
+                + " IS NOT NULL AND "
+                + destination.deliveredColumn()
+                + " IS NULL")
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** How many rows wait, and since when the oldest has waited. */
   OutboxBacklog backlog(Handle handle) {
     return handle
         .createQuery(
-            "SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox WHERE "
-                + destination.deliveredColumn()
-                + " IS NULL")
+            "SELECT count(*) AS waiting, min(created_at) AS oldest FROM outbox WHERE " + pending())
         .map(
             (rs, ctx) ->
                 new OutboxBacklog(
                     rs.getLong("waiting"),
                     Optional.ofNullable(rs.getTimestamp("oldest")).map(t -> t.toInstant())))
         .one();
+  }
+
+  /** The predicate of the destination's pending index (migration 007). */
+  private String pending() {
+    return destination.deliveredColumn()
+        + " IS NULL AND "
+        + destination.parkedColumn()
+        + " IS NULL";
   }
 
   private static OutboxRow row(ResultSet rs) throws SQLException {

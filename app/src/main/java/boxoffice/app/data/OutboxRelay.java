@@ -2,6 +2,8 @@ package boxoffice.app.data;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,20 +15,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox rows to one destination, oldest first, in batches: claim rows (FOR UPDATE SKIP
  * LOCKED), publish them, mark them delivered, commit. A failed publish rolls back, so the rows stay
- * in the outbox and are retried with backoff; user requests never wait for any of this.
+ * in the outbox and are retried with backoff; user requests never wait for any of this. A row the
+ * destination refuses for good is singled out ({@link IsolatingDelivery}) and parked with the
+ * reason, so it never holds back the rows after it.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration FIRST_RETRY = Duration.ofMillis(250);
 
+  /** The parked reason is what the destination said; a few lines are enough to act on it. */
+  private static final int MAX_REASON_CHARS = 500;
+
   private final Jdbi jdbi;
   private final OutboxQueue queue;
   private final OutboxPublisher publisher;
+  private final IsolatingDelivery delivery;
   private final Settings settings;
   private final Clock clock;
   private final Backoff backoff;
   private final LongAdder delivered = new LongAdder();
   private final LongAdder failures = new LongAdder();
+  private final LongAdder parked = new LongAdder();
   private volatile boolean running = true;
   private final Thread worker;
 
@@ -34,6 +43,7 @@ public final class OutboxRelay implements AutoCloseable {
     this.jdbi = jdbi;
     this.queue = new OutboxQueue(publisher.destination());
     this.publisher = publisher;
+    this.delivery = new IsolatingDelivery(publisher);
     this.settings = settings;
     this.clock = clock;
     this.backoff = new Backoff(FIRST_RETRY, settings.maxBackoff());
@@ -92,19 +102,46 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** Delivers one batch; returns how many rows it delivered. */
+  /** Delivers one batch; returns how many rows it took from the queue (delivered or parked). */
   int relayOnce() {
-    return jdbi.inTransaction(
-        handle -> {
-          List<OutboxRow> rows = queue.claim(handle, settings.batchSize());
-          if (rows.isEmpty()) {
-            return 0;
-          }
-          publisher.publish(rows);
-          queue.markDelivered(handle, rows.stream().map(OutboxRow::id).toList(), clock.instant());
-          delivered.add(rows.size());
-          return rows.size();
-        });
+    Batch batch =
+        jdbi.inTransaction(
+            handle -> {
+              List<OutboxRow> rows = queue.claim(handle, settings.batchSize());
+              if (rows.isEmpty()) {
+                return new Batch(0, 0, List.of());
+              }
+              IsolatingDelivery.Outcome outcome = delivery.deliver(rows);
+              Instant now = clock.instant();
+              queue.markDelivered(
+                  handle, outcome.delivered().stream().map(OutboxRow::id).toList(), now);
+              List<IsolatingDelivery.Refused> parkedNow = new ArrayList<>();
+              for (IsolatingDelivery.Refused refused : outcome.refused()) {
+                if (queue.park(handle, refused.row().id(), bounded(refused.reason()), now)) {
+                  parkedNow.add(refused);
+                }
+              }
+              return new Batch(rows.size(), outcome.delivered().size(), parkedNow);
+            });
+    // Counted and logged only once committed: a rolled-back attempt parked nothing.
+    delivered.add(batch.delivered());
+    parked.add(batch.parked().size());
+    for (IsolatingDelivery.Refused refused : batch.parked()) {
+      LOG.warn(
+          "{} refused outbox row {} for good; parked it: {}",
+          publisher.destination(),
+          refused.row().id(),
+          bounded(refused.reason()));
+    }
+    return batch.claimed();
+  }
+
+  /** One committed batch: rows claimed, rows delivered, rows parked by this relay. */
+  private record Batch(int claimed, int delivered, List<IsolatingDelivery.Refused> parked) {}
+
+  private static String bounded(String reason) {
+    String text = reason == null || reason.isBlank() ? "refused without a reason" : reason;
+    return text.length() <= MAX_REASON_CHARS ? text : text.substring(0, MAX_REASON_CHARS) + "…";
   }
 
   public long delivered() {
@@ -118,6 +155,16 @@ public final class OutboxRelay implements AutoCloseable {
 
   public long failures() {
     return failures.sum();
+  }
+
+  /** Rows this relay parked since it started. */
+  public long parked() {
+    return parked.sum();
+  }
+
+  /** Rows parked for this destination now, whichever instance parked them. */
+  public long parkedRows() {
+    return jdbi.withHandle(queue::parked);
   }
 
   public OutboxBacklog backlog() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metrics read from components when Prometheus scrapes: JVM, connection pool, event cache, outbox
- * backlog and relay failures per destination, events by status.
+ * backlog, relay failures and parked rows per destination, events by status.
  */
 public final class InternalMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(InternalMetrics.class);
@@ -127,6 +127,25 @@ public final class InternalMetrics {
         .help("Failed delivery attempts (audit service or Kafka unavailable), per destination")
         .labelNames("destination")
         .callback(callback -> relays.all().forEach(r -> callback.call(r.failures(), name(r))))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_outbox_parked_total")
+        .help(
+            "Outbox rows this instance parked because the destination refused them for good,"
+                + " per destination")
+        .labelNames("destination")
+        .callback(callback -> relays.all().forEach(r -> callback.call(r.parked(), name(r))))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("boxoffice_outbox_parked_rows")
+        .help(
+            "Outbox rows parked now (refused by the destination, never delivered), per destination")
+        .labelNames("destination")
+        .callback(
+            callback ->
+                relays
+                    .all()
+                    .forEach(relay -> safely(() -> callback.call(relay.parkedRows(), name(relay)))))
         .register(registry);
   }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.data.OutboxRelay;
 import boxoffice.app.data.OutboxRelays;
 import boxoffice.audit.v1.AuditEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,6 +113,161 @@ class AuditRelayIT {
       long[] stored = audit.storedAndDistinct();
       assertThat(stored[0]).isEqualTo(outboxRows).isEqualTo(stored[1]);
     }
+  }
+
+  @Test
+  void aRowTheAuditServiceRefusesIsParkedWithItsReasonAndTheRowsAfterItStillGoOut()
+      throws Exception {
+    int rounds = 20;
+    try (TestAuditService audit = new TestAuditService();
+        TestApp first = TestApp.start(audit.relaySettings());
+        TestApp second = TestApp.startOn(first.database(), audit.relaySettings());
+        CapturedLogs logs = CapturedLogs.of("boxoffice.app.data.OutboxRelay")) {
+      OutboxRelay one = relayOf(first);
+      OutboxRelay two = relayOf(second);
+      List<UUID> refused = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        // What a failed login with a 70 KB email wrote before payloads were bounded, between
+        // ordinary rows: the audit service refuses it (over 64 KiB) whatever the relay does.
+        List<UUID> before = insertLoginFailures(first, 5, "someone@example.org");
+        UUID bad = insertLoginFailures(first, 1, "x".repeat(70_000) + "@example.org").getFirst();
+        List<UUID> after = insertLoginFailures(first, 5, "someone@example.org");
+        refused.add(bad);
+
+        // Delivered within the relay's usual delay (50 ms polls), not after an outage's backoff.
+        Await.until(
+            Duration.ofSeconds(5),
+            () -> deliveredToAudit(first, before) == 5 && deliveredToAudit(first, after) == 5);
+        await(() -> parkedReason(first, bad) != null);
+      }
+
+      Fixtures fixtures = new Fixtures(first);
+      assertThat(
+              fixtures.queryLong(
+                  "SELECT count(*) FROM outbox WHERE audit_delivered_at IS NULL"
+                      + " AND audit_parked_at IS NULL"))
+          .isZero();
+      for (UUID bad : refused) {
+        assertThat(parkedReason(first, bad))
+            .startsWith("audit service: INVALID_ARGUMENT: ")
+            .contains("payload_json must be at most 65536 bytes")
+            .doesNotContain("xxxxxxxx");
+      }
+      assertThat(one.parked() + two.parked()).isEqualTo(rounds);
+      assertThat(one.parkedRows()).isEqualTo(rounds);
+      assertThat(one.backlog().waiting()).isZero();
+      long delivered =
+          fixtures.queryLong("SELECT count(*) FROM outbox WHERE audit_delivered_at IS NOT NULL");
+      long[] stored = audit.storedAndDistinct();
+      assertThat(stored[0]).isEqualTo(delivered).isEqualTo(stored[1]);
+      assertThat(one.duplicates() + two.duplicates()).isZero();
+
+      // Each park is logged once, at WARN, naming the row and the reason but no payload.
+      await(() -> parkWarnings(logs).size() == rounds);
+      assertThat(parkWarnings(logs))
+          .allSatisfy(
+              line -> {
+                assertThat(line.get("level")).isEqualTo("WARN");
+                assertThat((String) line.get("message"))
+                    .contains("payload_json must be at most")
+                    .doesNotContain("xxxxxxxx");
+              })
+          .extracting(line -> (String) line.get("message"))
+          .allSatisfy(
+              message ->
+                  assertThat(refused.stream().anyMatch(id -> message.contains(id.toString())))
+                      .isTrue());
+
+      String metrics = first.http().get("/metrics").body() + second.http().get("/metrics").body();
+      assertThat(metrics)
+          .contains("boxoffice_outbox_parked_rows{destination=\"audit\"} " + rounds + ".0");
+      assertThat(
+              parkedTotal(first.http().get("/metrics").body())
+                  + parkedTotal(second.http().get("/metrics").body()))
+          .isEqualTo(rounds);
+    }
+  }
+
+  @Test
+  void aFailedLoginWithA70KbEmailLeavesAuditDeliveryRunning() throws Exception {
+    try (TestAuditService audit = new TestAuditService();
+        TestApp app = TestApp.start(audit.relaySettings())) {
+      Fixtures fixtures = new Fixtures(app);
+      String eventId = fixtures.publishedEvent("Unstalled Sonata", 10);
+      String token = fixtures.users("unstalled", 1).getFirst();
+      String hugeEmail = "x".repeat(70_000) + "@example.org";
+
+      // 401 while the service takes any email; 422 once it bounds them at the HTTP boundary.
+      assertThat(app.http().login(hugeEmail, "wrong-password").status()).isIn(401, 422);
+      String bookingId =
+          Fixtures.book(app.http(), eventId, token, 1, null).json().get("id").asText();
+
+      Await.until(Duration.ofSeconds(5), () -> audit.entriesOf("booking", bookingId).size() == 1);
+      await(() -> relayOf(app).backlog().waiting() == 0);
+      assertThat(relayOf(app).parkedRows()).isZero();
+      assertThat(
+              fixtures.queryLong(
+                  "SELECT coalesce(max(octet_length(payload::text)), 0) FROM outbox"))
+          .isLessThan(64 * 1024);
+    }
+  }
+
+  /** Rows as the failed-login writer of the old code stored them, one transaction each. */
+  private static List<UUID> insertLoginFailures(TestApp app, int count, String email)
+      throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    try (Connection connection = app.database().connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO outbox (id, type, aggregate_type, aggregate_id, payload)"
+                    + " VALUES (?, 'user.login_failed', 'user', ?,"
+                    + " jsonb_build_object('email', ?::text, 'knownAccount', false))")) {
+      for (int i = 0; i < count; i++) {
+        UUID id = UUID.randomUUID();
+        insert.setObject(1, id);
+        insert.setObject(2, UUID.randomUUID());
+        insert.setString(3, email);
+        insert.executeUpdate();
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static long deliveredToAudit(TestApp app, List<UUID> ids) {
+    return new Fixtures(app)
+        .queryLong(
+            "SELECT count(*) FROM outbox WHERE audit_delivered_at IS NOT NULL"
+                + " AND id = ANY(string_to_array(?, ',')::uuid[])",
+            String.join(",", ids.stream().map(UUID::toString).toList()));
+  }
+
+  private static String parkedReason(TestApp app, UUID id) {
+    try (Connection connection = app.database().connect();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT audit_parked_reason FROM outbox WHERE id = ? AND audit_parked_at IS NOT NULL")) {
+      query.setObject(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Map<String, Object>> parkWarnings(CapturedLogs logs) {
+    return logs.fields().stream()
+        .filter(line -> String.valueOf(line.get("message")).contains("parked it"))
+        .toList();
+  }
+
+  private static long parkedTotal(String exposition) {
+    return exposition
+        .lines()
+        .filter(line -> line.startsWith("boxoffice_outbox_parked_total{destination=\"audit\"}"))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static OutboxRelay relayOf(TestApp app) {
