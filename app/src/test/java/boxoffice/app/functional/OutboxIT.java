@@ -4,6 +4,10 @@ import static boxoffice.app.functional.Api.EVENTS;
 import static boxoffice.app.functional.Api.eventBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.service.ChangeType;
+import boxoffice.app.service.Outbox;
+import boxoffice.app.service.OutboxMessage;
+import boxoffice.app.service.Transactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +101,41 @@ class OutboxIT {
     assertThat(unknown).hasSize(1);
     assertThat(unknown.getFirst().actorId()).isNull();
     assertThat(unknown.getFirst().payload().get("knownAccount").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aPayloadIsBoundedWhereItIsWrittenWhateverTheServicePutsIntoIt() {
+    // The outbox's own defence, whatever bound the HTTP boundary applies to emails.
+    var injector = app.application().injector();
+    Outbox outbox = injector.getInstance(Outbox.class);
+    UUID aggregate = UUID.randomUUID();
+    String hugeEmail = "x".repeat(70_000) + "@example.org";
+
+    injector
+        .getInstance(Transactions.class)
+        .run(
+            () ->
+                outbox.record(
+                    OutboxMessage.of(
+                        ChangeType.LOGIN_FAILED,
+                        aggregate,
+                        Optional.empty(),
+                        Map.of(
+                            "email",
+                            hugeEmail,
+                            "clientAddress",
+                            "203.0.113.9",
+                            "note",
+                            "n\u0000".repeat(40_000)))));
+
+    Row row = single("user.login_failed", aggregate.toString());
+    assertThat(row.payload().get("email").asText())
+        .startsWith("x".repeat(254))
+        .contains("cut from 70012 chars")
+        .hasSizeLessThan(400);
+    assertThat(row.payload().get("note").asText()).startsWith("n\uFFFDn").contains("cut from");
+    assertThat(row.payload().get("clientAddress").asText()).isEqualTo("203.0.113.9");
+    assertThat(row.payload().toString().length()).isLessThan(64 * 1024);
   }
 
   // --- events ---
