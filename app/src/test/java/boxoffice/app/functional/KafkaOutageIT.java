@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Kafka unreachable: bookings still succeed, and every email arrives once Kafka is back. */
+/**
+ * Kafka unreachable: bookings still succeed, and every email arrives once Kafka is back. A row
+ * Kafka can never take is parked and holds back no other.
+ */
 class KafkaOutageIT {
 
   @Test
@@ -46,6 +54,77 @@ class KafkaOutageIT {
           .extracting(NotificationStack::subjectOf)
           .containsOnly("Booking confirmed: Offline Overture");
       assertThat(received.stream().map(GreenMailUtil::getBody).distinct()).hasSize(50);
+    }
+  }
+
+  @Test
+  void rowsKafkaCanNeverTakeAreParkedAndTheEmailsAfterThemStillGoOut() throws Exception {
+    try (NotificationStack stack = new NotificationStack(true)) {
+      TestApp app = stack.app();
+      Fixtures fixtures = new Fixtures(app);
+      String eventId = fixtures.publishedEvent("Unblocked Bolero", 10);
+      String email = "unblocked-" + UUID.randomUUID() + "@example.org";
+      String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
+      // A record over the producer's 1 MB limit, and a row that is no booking at all.
+      UUID tooLarge =
+          insertBookingRow(
+              app,
+              "jsonb_build_object('eventId', ?::text, 'venue', repeat('v', 2000000))",
+              eventId);
+      UUID malformed = insertBookingRow(app, "jsonb_build_array(?::text)", eventId);
+
+      assertThat(Fixtures.book(app.http(), eventId, token, 1, null).status()).isEqualTo(201);
+
+      assertThat(stack.awaitMailsTo(email, 1)).hasSize(1);
+      Await.until(
+          Duration.ofSeconds(10),
+          () ->
+              fixtures.queryLong(
+                      "SELECT count(*) FROM outbox WHERE kafka_parked_at IS NOT NULL AND id IN (?, ?)",
+                      tooLarge,
+                      malformed)
+                  == 2);
+      assertThat(parkedReason(app, tooLarge))
+          .startsWith("Kafka refused the record: ")
+          .contains("larger than");
+      assertThat(parkedReason(app, malformed)).contains("is no notification");
+      Await.until(
+          Duration.ofSeconds(10),
+          () ->
+              fixtures.queryLong(
+                      "SELECT count(*) FROM outbox WHERE kafka_delivered_at IS NULL"
+                          + " AND kafka_parked_at IS NULL")
+                  == 0);
+    }
+  }
+
+  private static UUID insertBookingRow(TestApp app, String payloadSql, String eventId)
+      throws SQLException {
+    UUID id = UUID.randomUUID();
+    try (Connection connection = app.database().connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO outbox (id, type, aggregate_type, aggregate_id, payload)"
+                    + " VALUES (?, 'booking.created', 'booking', ?, "
+                    + payloadSql
+                    + ")")) {
+      insert.setObject(1, id);
+      insert.setObject(2, UUID.randomUUID());
+      insert.setString(3, eventId);
+      insert.executeUpdate();
+    }
+    return id;
+  }
+
+  private static String parkedReason(TestApp app, UUID id) throws SQLException {
+    try (Connection connection = app.database().connect();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT kafka_parked_reason FROM outbox WHERE id = ?")) {
+      query.setObject(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
     }
   }
 }
