@@ -116,6 +116,7 @@ class DashboardQueriesTest {
             "boxoffice_booking_sold_out_total",
             "boxoffice_cache_requests_total",
             "boxoffice_outbox_backlog",
+            "boxoffice_outbox_parked_rows",
             "hikaricp_connections",
             "jvm_memory_used_bytes",
             "jvm_gc_collection_seconds_sum",
