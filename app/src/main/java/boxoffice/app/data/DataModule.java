@@ -50,7 +50,8 @@ public final class DataModule extends AbstractModule {
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */
   @Provides
   @Singleton
-  EventCache eventCache(AppConfig config, Clock clock, OpenTelemetry openTelemetry) {
+  EventCache eventCache(
+      AppConfig config, Clock clock, DataSource dataSource, OpenTelemetry openTelemetry) {
     AppConfig.Cache cache = config.cache();
     return switch (cache.type()) {
       case NONE -> new NoEventCache();
@@ -63,6 +64,7 @@ public final class DataModule extends AbstractModule {
               config.http().requestTimeout().plusSeconds(1),
               Executors.newSingleThreadScheduledExecutor(
                   Thread.ofPlatform().daemon().name("redis-reconnect").factory()),
+              untraced(dataSource).onDemand(InvalidationFeed.class),
               openTelemetry);
     };
   }
@@ -120,11 +122,14 @@ public final class DataModule extends AbstractModule {
   @Provides
   @Singleton
   Jdbi jdbi(DataSource dataSource, OpenTelemetry openTelemetry) {
-    Jdbi jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new PostgresPlugin());
-    return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
+    return SqlTracing.everyStatement(untraced(dataSource), openTelemetry, "boxoffice.data");
+  }
+
+  /** For background polls several times a second, which would flood the traces with root spans. */
+  private static Jdbi untraced(DataSource dataSource) {
+    return Jdbi.create(dataSource)
+        .installPlugin(new SqlObjectPlugin())
+        .installPlugin(new PostgresPlugin());
   }
 
   @Provides

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -34,12 +35,19 @@ import redis.clients.jedis.resps.ScanResult;
  * them all. Redis being down or slow never fails a request: calls are bounded by a short timeout,
  * the first failure switches to the database (logged once per outage), a background probe
  * reconnects, and invalidations missed during the outage are replayed on recovery.
+ *
+ * <p>An instance that cannot reach Redis cannot evict what the others read, so it also publishes
+ * each missed invalidation to the {@link InvalidationFeed}; every instance applies what the feed
+ * publishes every {@link #FEED_INTERVAL}. A write on an instance cut off from Redis is therefore
+ * seen by every other instance within about that interval, instead of the entry's TTL.
  */
 final class RedisEventCache implements EventCache, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisEventCache.class);
   static final String KEY_PREFIX = "boxoffice:event:";
   private static final byte[] TOMBSTONE = {0};
   private static final int MAX_REMEMBERED_INVALIDATIONS = 100_000;
+  static final Duration FEED_INTERVAL = Duration.ofMillis(250);
+  private static final int FEED_PURGE_EVERY = 240;
 
   private final RedisClient redis;
   private final Tracer tracer;
@@ -50,6 +58,11 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   private final AtomicBoolean available = new AtomicBoolean(true);
   private final Set<UUID> missedInvalidations = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean missedTooMany = new AtomicBoolean();
+  private final InvalidationFeed feed;
+  private final Set<UUID> unpublished = ConcurrentHashMap.newKeySet();
+  // Only touched by the probe thread.
+  private Set<Long> appliedFromFeed = Set.of();
+  private long feedPolls;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder fallbacks = new LongAdder();
@@ -66,8 +79,10 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       Duration ttl,
       Duration tombstoneTtl,
       ScheduledExecutorService probe,
+      InvalidationFeed feed,
       OpenTelemetry openTelemetry) {
     this.redis = redis;
+    this.feed = feed;
     this.tracer = openTelemetry.getTracer("boxoffice.redis");
     // A reader may wait for the round trip under way, then for its own.
     this.reads = new RedisReadBatcher(this::fetch, timeout.multipliedBy(3));
@@ -75,6 +90,8 @@ final class RedisEventCache implements EventCache, AutoCloseable {
     this.tombstoneParams = SetParams.setParams().px(tombstoneTtl.toMillis());
     this.probe = probe;
     probe.scheduleWithFixedDelay(this::reconnectIfDown, 1, 1, TimeUnit.SECONDS);
+    long feedMillis = FEED_INTERVAL.toMillis();
+    probe.scheduleWithFixedDelay(this::followFeed, feedMillis, feedMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -106,8 +123,53 @@ final class RedisEventCache implements EventCache, AutoCloseable {
 
   @Override
   public void invalidate(UUID id) {
-    if (call("SET", () -> redis.set(key(id), TOMBSTONE, tombstoneParams)) == null) {
+    if (!tombstone(id)) {
       rememberMissed(id);
+      publish(id);
+    }
+  }
+
+  /** Evicts the event and refuses fills for a while; false when Redis could not be reached. */
+  private boolean tombstone(UUID id) {
+    return call("SET", () -> redis.set(key(id), TOMBSTONE, tombstoneParams)) != null;
+  }
+
+  /** Hands the invalidation to the instances that can reach Redis; retried if this fails. */
+  private void publish(UUID id) {
+    try {
+      feed.publish(List.of(id));
+    } catch (RuntimeException e) {
+      unpublished.add(id);
+    }
+  }
+
+  /**
+   * Applies what other instances (or this one) published and could not deliver themselves, and
+   * publishes what this instance could not publish before. Each row is applied once: rows stay in
+   * the feed's look-back window for a while and are recognised by their id.
+   */
+  private void followFeed() {
+    try {
+      if (!unpublished.isEmpty()) {
+        Set<UUID> batch = Set.copyOf(unpublished);
+        feed.publish(batch);
+        unpublished.removeAll(batch);
+      }
+      Set<Long> seen = new HashSet<>();
+      for (InvalidationFeed.Published published : feed.recent()) {
+        seen.add(published.id());
+        if (!appliedFromFeed.contains(published.id()) && !tombstone(published.eventId())) {
+          rememberMissed(published.eventId()); // replayed once Redis is reachable again
+        }
+      }
+      appliedFromFeed = seen;
+      if (++feedPolls % FEED_PURGE_EVERY == 0) {
+        feed.purgeOld();
+      }
+    } catch (RuntimeException e) {
+      // PostgreSQL unreachable: the next round tries again. Nothing may escape, or the scheduler
+      // would silently stop following the feed.
+      LOG.debug("invalidation feed unavailable: {}", e.getMessage());
     }
   }
 
