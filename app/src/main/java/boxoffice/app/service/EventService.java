@@ -16,9 +16,12 @@ public interface EventService {
   /** Applies a partial update; {@code expectedVersion} (from If-Match) must be current if given. */
   Event update(Principal admin, UUID id, EventPatch patch, Optional<Integer> expectedVersion);
 
-  Event changeStatus(Principal admin, UUID id, EventStatus target);
+  /** Moves the event to {@code target}; {@code expectedVersion} (from If-Match) as for update. */
+  Event changeStatus(
+      Principal admin, UUID id, EventStatus target, Optional<Integer> expectedVersion);
 
-  void delete(Principal admin, UUID id);
+  /** Deletes an event without bookings; {@code expectedVersion} (from If-Match) as for update. */
+  void delete(Principal admin, UUID id, Optional<Integer> expectedVersion);
 
   Page<Event> search(Optional<Principal> caller, EventQuery query, PageRequest<EventKey> page);
 }

@@ -78,12 +78,7 @@ public final class TransactionalEventService implements EventService {
         () -> {
           Event event =
               events.findByIdForUpdate(id).orElseThrow(TransactionalEventService::notFound);
-          if (expectedVersion.isPresent() && expectedVersion.get() != event.version()) {
-            throw new PreconditionFailedException(
-                "The event has changed (version "
-                    + event.version()
-                    + "); reload it and apply your change again");
-          }
+          requireVersion(event, expectedVersion);
           if (event.status().isFinal()) {
             throw new ConflictException("A " + event.status() + " event can no longer be edited");
           }
@@ -113,9 +108,11 @@ public final class TransactionalEventService implements EventService {
   }
 
   @Override
-  public Event changeStatus(Principal admin, UUID id, EventStatus target) {
+  public Event changeStatus(
+      Principal admin, UUID id, EventStatus target, Optional<Integer> expectedVersion) {
     Admins.require(admin);
-    StatusChange change = transactions.inTransaction(() -> move(admin, id, target));
+    StatusChange change =
+        transactions.inTransaction(() -> move(admin, id, target, expectedVersion));
     if (change.cancelledBookings() > 0) {
       metrics.bookingsCancelled("event_cancelled", change.cancelledBookings());
     }
@@ -125,8 +122,10 @@ public final class TransactionalEventService implements EventService {
   /** An event after a status change, and how many bookings the change cancelled. */
   private record StatusChange(Event event, int cancelledBookings) {}
 
-  private StatusChange move(Principal admin, UUID id, EventStatus target) {
+  private StatusChange move(
+      Principal admin, UUID id, EventStatus target, Optional<Integer> expectedVersion) {
     Event event = events.findByIdForUpdate(id).orElseThrow(TransactionalEventService::notFound);
+    requireVersion(event, expectedVersion);
     if (event.status() == target) {
       return new StatusChange(event, 0); // PUT is idempotent: the current status changes nothing
     }
@@ -155,12 +154,13 @@ public final class TransactionalEventService implements EventService {
   }
 
   @Override
-  public void delete(Principal admin, UUID id) {
+  public void delete(Principal admin, UUID id, Optional<Integer> expectedVersion) {
     Admins.require(admin);
     transactions.run(
         () -> {
           Event event =
               events.findByIdForUpdate(id).orElseThrow(TransactionalEventService::notFound);
+          requireVersion(event, expectedVersion);
           if (event.seatsBooked() > 0 || !events.deleteUnbooked(id)) {
             throw new ConflictException(
                 "The event has confirmed bookings; cancel the event instead of deleting it");
@@ -199,6 +199,16 @@ public final class TransactionalEventService implements EventService {
     payload.put("capacity", event.capacity());
     payload.put("status", event.status().name());
     return payload;
+  }
+
+  /** A write with If-Match applies only to the version the client last saw. */
+  private static void requireVersion(Event event, Optional<Integer> expectedVersion) {
+    if (expectedVersion.isPresent() && expectedVersion.get() != event.version()) {
+      throw new PreconditionFailedException(
+          "The event has changed (version "
+              + event.version()
+              + "); reload it and apply your change again");
+    }
   }
 
   private static NotFoundException notFound() {

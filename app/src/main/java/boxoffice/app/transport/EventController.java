@@ -3,6 +3,7 @@ package boxoffice.app.transport;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventDetails;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.domain.ValidationException;
 import boxoffice.app.service.CreateEventCommand;
 import boxoffice.app.service.EventKey;
@@ -33,6 +34,9 @@ import java.util.UUID;
 /** Event discovery for everyone and event management for administrators. */
 final class EventController {
   private static final String PROBLEM = Problem.CONTENT_TYPE;
+  private static final String IF_MATCH =
+      "the event's ETag or \"<version>\": the write is refused with 412 if the event's version"
+          + " is no longer that one";
 
   private final EventService events;
   private final JsonBody body;
@@ -126,7 +130,15 @@ final class EventController {
         @OpenApiResponse(
             status = "200",
             content = @OpenApiContent(from = EventResponse.class),
-            headers = @OpenApiParam(name = "ETag", description = "the version, for If-Match")),
+            headers =
+                @OpenApiParam(
+                    name = "ETag",
+                    description =
+                        "\"<version>-<seatsBooked>-<ratings>-<average>\": changes whenever the"
+                            + " event as shown changes. Send it in If-None-Match for a 304, or"
+                            + " in If-Match on PATCH, PUT status and DELETE (which compare its"
+                            + " version)")),
+        @OpenApiResponse(status = "304", description = "If-None-Match holds the current ETag"),
         @OpenApiResponse(
             status = "404",
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
@@ -134,7 +146,7 @@ final class EventController {
   void get(Context ctx) {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), Params.id(ctx, "id", "event"));
-    ctx.header("ETag", etag(view.event())).json(EventResponse.of(view.event(), view.rating()));
+    ctx.header("ETag", etag(view)).json(EventResponse.of(view.event(), view.rating()));
   }
 
   @OpenApi(
@@ -188,12 +200,12 @@ final class EventController {
       tags = "Events",
       summary = "Change some fields of an event (administrators)",
       description =
-          "Send `If-Match: \"<version>\"` to refuse the change (412) when the event changed since"
+          "Send `If-Match` with the ETag (or `\"<version>\"`) to refuse the change (412) when the event changed since"
               + " you read it. Fields left out or null keep their value. Status changes use"
               + " PUT /events/{id}/status.",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
-      headers = @OpenApiParam(name = "If-Match", description = "\"<version>\""),
+      headers = @OpenApiParam(name = "If-Match", description = IF_MATCH),
       requestBody =
           @OpenApiRequestBody(
               required = true,
@@ -242,12 +254,16 @@ final class EventController {
               + " the current status changes nothing. Any other move is 409.",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
+      headers = @OpenApiParam(name = "If-Match", description = IF_MATCH),
       requestBody =
           @OpenApiRequestBody(
               required = true,
               content = @OpenApiContent(from = StatusRequest.class)),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = EventResponse.class)),
+        @OpenApiResponse(
+            status = "412",
+            content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
         @OpenApiResponse(
             status = "404",
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
@@ -260,11 +276,13 @@ final class EventController {
       })
   void changeStatus(Context ctx) {
     UUID id = Params.id(ctx, "id", "event");
+    Params.ifMatchVersion(ctx); // a malformed If-Match is refused before the body is read
     StatusRequest request = body.read(ctx, StatusRequest.class);
     EventStatus target =
         parseStatus(request.status())
             .orElseThrow(() -> ValidationException.of("status", "is required"));
-    Event event = events.changeStatus(AuthMiddleware.principal(ctx), id, target);
+    Event event =
+        events.changeStatus(AuthMiddleware.principal(ctx), id, target, Params.ifMatchVersion(ctx));
     ActionLog.eventChanged("event." + target.name().toLowerCase(Locale.ROOT), id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));
   }
@@ -276,8 +294,12 @@ final class EventController {
       summary = "Delete an event without confirmed bookings (administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
+      headers = @OpenApiParam(name = "If-Match", description = IF_MATCH),
       responses = {
         @OpenApiResponse(status = "204"),
+        @OpenApiResponse(
+            status = "412",
+            content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
         @OpenApiResponse(
             status = "404",
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
@@ -287,7 +309,7 @@ final class EventController {
       })
   void delete(Context ctx) {
     UUID id = Params.id(ctx, "id", "event");
-    events.delete(AuthMiddleware.principal(ctx), id);
+    events.delete(AuthMiddleware.principal(ctx), id, Params.ifMatchVersion(ctx));
     ActionLog.eventChanged("event.deleted", id);
     ctx.status(204);
   }
@@ -304,7 +326,25 @@ final class EventController {
     }
   }
 
+  /**
+   * The version leads (If-Match compares it), then what changes the representation without changing
+   * the version: booked seats, and on reads the rating. So a 304 never hides new seats.
+   */
   private static String etag(Event event) {
-    return "\"" + event.version() + "\"";
+    return "\"" + event.version() + "-" + event.seatsBooked() + "\"";
+  }
+
+  private static String etag(EventView view) {
+    RatingSummary rating = view.rating();
+    Event event = view.event();
+    return "\""
+        + event.version()
+        + "-"
+        + event.seatsBooked()
+        + "-"
+        + rating.count()
+        + "-"
+        + rating.average()
+        + "\"";
   }
 }

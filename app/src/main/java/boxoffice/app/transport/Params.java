@@ -81,10 +81,16 @@ final class Params {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       value = value.substring(1, value.length() - 1);
     }
+    // An ETag of this API is "<version>-<more>": If-Match compares the version.
+    int dash = value.indexOf('-');
+    if (dash > 0) {
+      value = value.substring(0, dash);
+    }
     try {
       return Optional.of(Integer.parseInt(value));
     } catch (NumberFormatException e) {
-      throw HttpProblemException.badRequest("If-Match must hold the event version, e.g. \"3\"");
+      throw HttpProblemException.badRequest(
+          "If-Match must hold the event's ETag or version, e.g. \"3\"");
     }
   }
 }

@@ -3,6 +3,7 @@ package boxoffice.app.transport;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every route of the service in one table: method, path, who may call it, and its handler. */
@@ -43,6 +44,23 @@ final class Router {
    * the most requested come first: event pages and search, then bookings; operations last.
    */
   List<Route> routes() {
+    return withHeadOfEachGet(table());
+  }
+
+  /**
+   * HEAD runs the GET handler, so it answers with GET's status and headers; Jetty drops the body.
+   */
+  private static List<Route> withHeadOfEachGet(List<Route> table) {
+    List<Route> routes = new ArrayList<>(table);
+    for (Route route : table) {
+      if (route.method() == HandlerType.GET) {
+        routes.add(new Route(HandlerType.HEAD, route.path(), route.access(), route.handler()));
+      }
+    }
+    return List.copyOf(routes);
+  }
+
+  private List<Route> table() {
     return List.of(
         new Route(HandlerType.GET, API + "/events/{id}", Access.PUBLIC, events::get),
         new Route(HandlerType.GET, API + "/events", Access.PUBLIC, events::search),
