@@ -77,10 +77,14 @@ public final class SeatBookingService implements BookingService {
         .orElseThrow(() -> new NotFoundException("No such booking"));
   }
 
-  /** Explains a refused booking; reads only after the conditional write has failed. */
+  /**
+   * Explains a refused booking; reads only after the conditional write has failed, and from the
+   * database: a cached event may show seats that the refusal just found taken.
+   */
   private RuntimeException whyRefused(BookCommand command) {
     Instant now = clock.instant();
-    Optional<Event> found = events.findById(command.eventId()).filter(e -> e.isVisibleTo(false));
+    Optional<Event> found =
+        events.findCommitted(command.eventId()).filter(e -> e.isVisibleTo(false));
     if (found.isEmpty()) {
       return new NotFoundException("No such event");
     }
