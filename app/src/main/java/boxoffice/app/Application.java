@@ -4,6 +4,7 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.EventCache;
 import boxoffice.app.data.OutboxRelays;
+import boxoffice.app.data.PolledSessionRevocations;
 import boxoffice.app.observability.ObservabilityModule;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
@@ -70,6 +71,7 @@ public final class Application implements AutoCloseable {
             new boxoffice.app.transport.TransportModule());
     try {
       injector.getInstance(LiquibaseMigrations.class).apply();
+      injector.getInstance(PolledSessionRevocations.class).start();
       var outcome =
           injector
               .getInstance(AdminAccountProvisioner.class)
@@ -115,6 +117,7 @@ public final class Application implements AutoCloseable {
     server.close();
     injector.getInstance(OutboxRelays.class).close();
     injector.getInstance(EventCache.class).close();
+    injector.getInstance(PolledSessionRevocations.class).close();
     injector.getInstance(HikariDataSource.class).close();
   }
 }

@@ -8,6 +8,7 @@ import boxoffice.app.service.LoginFailureLog;
 import boxoffice.app.service.Outbox;
 import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
+import boxoffice.app.service.SessionRevocations;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
 import boxoffice.platform.database.LiquibaseMigrations;
@@ -44,6 +45,7 @@ public final class DataModule extends AbstractModule {
     bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
+    bind(SessionRevocations.class).to(PolledSessionRevocations.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
   }
 
@@ -67,6 +69,17 @@ public final class DataModule extends AbstractModule {
               untraced(dataSource).onDemand(InvalidationFeed.class),
               openTelemetry);
     };
+  }
+
+  /** Revoked sessions, read in the background by a poller of its own. */
+  @Provides
+  @Singleton
+  PolledSessionRevocations sessionRevocations(AppConfig config, DataSource dataSource) {
+    return new PolledSessionRevocations(
+        untraced(dataSource).onDemand(SessionRevocationDao.class),
+        config.jwt().accessTokenTtl().plusMinutes(1),
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("session-revocations").factory()));
   }
 
   /** One relay per configured destination of the outbox (none when nothing is configured). */

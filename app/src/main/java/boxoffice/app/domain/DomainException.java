@@ -12,6 +12,7 @@ public abstract sealed class DomainException extends RuntimeException
         PreconditionFailedException,
         SoldOutException,
         ThrottledException,
+        UnavailableException,
         ValidationException {
   private static final long serialVersionUID = 1L;
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 final class JwtTokenIssuer implements TokenIssuer {
   static final long CLOCK_SKEW_SECONDS = 30;
   private static final String ROLE_CLAIM = "role";
+  private static final String SESSION_CLAIM = "sid";
 
   private final Algorithm algorithm;
   private final AppConfig.Jwt settings;
@@ -48,13 +49,14 @@ final class JwtTokenIssuer implements TokenIssuer {
   }
 
   @Override
-  public String issue(User user) {
+  public String issue(User user, UUID sessionId) {
     Instant now = clock.instant();
     return JWT.create()
         .withIssuer(settings.issuer())
         .withAudience(settings.audience())
         .withSubject(user.id().toString())
         .withClaim(ROLE_CLAIM, user.role().name())
+        .withClaim(SESSION_CLAIM, sessionId.toString())
         .withIssuedAt(now)
         .withExpiresAt(now.plus(settings.accessTokenTtl()))
         .withJWTId(UUID.randomUUID().toString())
@@ -76,9 +78,17 @@ final class JwtTokenIssuer implements TokenIssuer {
       return Optional.of(
           new Principal(
               UUID.fromString(jwt.getSubject()),
-              Role.valueOf(jwt.getClaim(ROLE_CLAIM).asString())));
+              Role.valueOf(jwt.getClaim(ROLE_CLAIM).asString()),
+              sessionOf(jwt),
+              jwt.getIssuedAtAsInstant()));
     } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
     }
+  }
+
+  /** Tokens issued before sessions were named have none; they expire within their lifetime. */
+  private static UUID sessionOf(DecodedJWT jwt) {
+    String session = jwt.getClaim(SESSION_CLAIM).asString();
+    return session == null ? null : UUID.fromString(session);
   }
 }

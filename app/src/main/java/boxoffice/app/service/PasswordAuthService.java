@@ -34,6 +34,8 @@ public final class PasswordAuthService implements AuthService {
   /** Checked when the email is unknown, so both failures cost the same time. */
   private final String dummyHash;
 
+  private final SessionRevocations revocations;
+
   @Inject
   public PasswordAuthService(
       Transactions transactions,
@@ -45,8 +47,10 @@ public final class PasswordAuthService implements AuthService {
       AuthPolicy policy,
       Clock clock,
       Outbox outbox,
-      BusinessMetrics metrics) {
+      BusinessMetrics metrics,
+      SessionRevocations revocations) {
     this.metrics = metrics;
+    this.revocations = revocations;
     this.transactions = transactions;
     this.users = users;
     this.refreshTokens = refreshTokens;
@@ -186,7 +190,7 @@ public final class PasswordAuthService implements AuthService {
 
   @Override
   public Optional<Principal> authenticate(String accessToken) {
-    return tokenIssuer.verify(accessToken);
+    return tokenIssuer.verify(accessToken).filter(principal -> !revocations.isRevoked(principal));
   }
 
   private TokenPair startSession(User user, UUID familyId) {
@@ -205,6 +209,7 @@ public final class PasswordAuthService implements AuthService {
             now,
             Optional.empty(),
             Optional.empty()));
-    return new TokenPair(tokenIssuer.issue(user), refreshToken, tokenIssuer.accessTokenTtl());
+    return new TokenPair(
+        tokenIssuer.issue(user, familyId), refreshToken, tokenIssuer.accessTokenTtl());
   }
 }

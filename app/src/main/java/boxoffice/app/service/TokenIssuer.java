@@ -4,10 +4,12 @@ import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.User;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Port: signed, short-lived access tokens. */
 public interface TokenIssuer {
-  String issue(User user);
+  /** An access token of {@code user} in the login session {@code sessionId}. */
+  String issue(User user, UUID sessionId);
 
   Duration accessTokenTtl();
 

@@ -8,6 +8,7 @@ import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.PreconditionFailedException;
 import boxoffice.app.domain.SoldOutException;
 import boxoffice.app.domain.ThrottledException;
+import boxoffice.app.domain.UnavailableException;
 import boxoffice.app.domain.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,10 @@ final class ProblemResponder {
                   RequestIdMiddleware.of(ctx),
                   null,
                   s.seatsAvailable()));
+      case UnavailableException u -> {
+        ctx.header("Retry-After", String.valueOf(u.retryAfter().toSeconds()));
+        write(ctx, 503, "dependency-unavailable", "Service Unavailable", u.getMessage(), null);
+      }
       case ThrottledException t -> {
         ctx.header("Retry-After", String.valueOf(t.retryAfter().toSeconds()));
         write(ctx, 429, "too-many-requests", "Too Many Requests", t.getMessage(), null);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class JwtTokenIssuerTest {
   private static final String ISSUER = "boxoffice";
   private static final String AUDIENCE = "boxoffice-api";
   private static final Duration TTL = Duration.ofMinutes(15);
+  private static final UUID SESSION = UUID.randomUUID();
   private static final Instant START = Instant.parse("2030-05-01T12:00:00Z");
   private static final Algorithm HS256 = Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8));
 
@@ -39,24 +41,28 @@ class JwtTokenIssuerTest {
 
   @Test
   void issuedTokenVerifiesToItsPrincipal() {
-    String token = issuer.issue(user);
+    String token = issuer.issue(user, SESSION);
 
-    assertThat(issuer.verify(token)).contains(new Principal(userId, Role.USER));
+    assertThat(issuer.verify(token))
+        .map(p -> List.of(p.userId(), p.role()))
+        .contains(List.of(userId, Role.USER));
   }
 
   @Test
   void issuedAdminTokenVerifiesToAnAdminPrincipal() {
     User admin = new User(userId, "root@example.com", "Root", Role.ADMIN, START);
 
-    Optional<Principal> principal = issuer.verify(issuer.issue(admin));
+    Optional<Principal> principal = issuer.verify(issuer.issue(admin, SESSION));
 
-    assertThat(principal).contains(new Principal(userId, Role.ADMIN));
+    assertThat(principal)
+        .map(p -> List.of(p.userId(), p.role()))
+        .contains(List.of(userId, Role.ADMIN));
     assertThat(principal.orElseThrow().isAdmin()).isTrue();
   }
 
   @Test
   void issuedTokenCarriesIssuerAudienceRoleAndLifetime() {
-    DecodedJWT jwt = JWT.decode(issuer.issue(user));
+    DecodedJWT jwt = JWT.decode(issuer.issue(user, SESSION));
 
     assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
     assertThat(jwt.getIssuer()).isEqualTo(ISSUER);
@@ -71,13 +77,13 @@ class JwtTokenIssuerTest {
 
   @Test
   void everyIssuedTokenHasItsOwnId() {
-    assertThat(JWT.decode(issuer.issue(user)).getId())
-        .isNotEqualTo(JWT.decode(issuer.issue(user)).getId());
+    assertThat(JWT.decode(issuer.issue(user, SESSION)).getId())
+        .isNotEqualTo(JWT.decode(issuer.issue(user, SESSION)).getId());
   }
 
   @Test
   void tokenWithTamperedSignatureIsRefused() {
-    String[] parts = issuer.issue(user).split("\\.");
+    String[] parts = issuer.issue(user, SESSION).split("\\.");
     // The first character of the signature carries six full bits, unlike the last one.
     String signature = parts[2];
     char flipped = signature.charAt(0) == 'A' ? 'B' : 'A';
@@ -88,14 +94,14 @@ class JwtTokenIssuerTest {
 
   @Test
   void tokenWithoutSignatureIsRefused() {
-    String[] parts = issuer.issue(user).split("\\.");
+    String[] parts = issuer.issue(user, SESSION).split("\\.");
 
     assertThat(issuer.verify(parts[0] + "." + parts[1] + ".")).isEmpty();
   }
 
   @Test
   void tokenWhosePayloadWasEditedToAdminIsRefused() {
-    String[] parts = issuer.issue(user).split("\\.");
+    String[] parts = issuer.issue(user, SESSION).split("\\.");
     String payload = decode(parts[1]);
     assertThat(payload).contains("\"role\":\"USER\"");
     String forged = encode(payload.replace("\"role\":\"USER\"", "\"role\":\"ADMIN\""));
@@ -105,7 +111,7 @@ class JwtTokenIssuerTest {
 
   @Test
   void tokenWhoseExpiryWasExtendedIsRefused() {
-    String[] parts = issuer.issue(user).split("\\.");
+    String[] parts = issuer.issue(user, SESSION).split("\\.");
     long exp = START.plus(TTL).getEpochSecond();
     String forged =
         encode(decode(parts[1]).replace("\"exp\":" + exp, "\"exp\":" + (exp + 86_400 * 365)));
@@ -124,7 +130,7 @@ class JwtTokenIssuerTest {
 
   @Test
   void genuinePayloadUnderAnAlgNoneHeaderIsRefused() {
-    String[] parts = issuer.issue(user).split("\\.");
+    String[] parts = issuer.issue(user, SESSION).split("\\.");
     String none = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
 
     assertThat(issuer.verify(none + "." + parts[1] + ".")).isEmpty();
@@ -150,12 +156,14 @@ class JwtTokenIssuerTest {
   @Test
   void craftedTokenWithTheRightSecretAndClaimsIsAccepted() {
     // Baseline for the refusals below: they differ from this token in one respect only.
-    assertThat(issuer.verify(validClaims().sign(HS256))).contains(new Principal(userId, Role.USER));
+    assertThat(issuer.verify(validClaims().sign(HS256)))
+        .map(p -> List.of(p.userId(), p.role()))
+        .contains(List.of(userId, Role.USER));
   }
 
   @Test
   void expiredTokenIsRefused() {
-    String token = issuer.issue(user);
+    String token = issuer.issue(user, SESSION);
     clock.advance(TTL.plusHours(1));
 
     assertThat(issuer.verify(token)).isEmpty();
@@ -163,7 +171,7 @@ class JwtTokenIssuerTest {
 
   @Test
   void tokenIsAcceptedUntilItExpires() {
-    String token = issuer.issue(user);
+    String token = issuer.issue(user, SESSION);
     clock.advance(TTL.minusSeconds(1));
 
     assertThat(issuer.verify(token)).isPresent();
@@ -171,7 +179,7 @@ class JwtTokenIssuerTest {
 
   @Test
   void tokenWithinThirtySecondsOfClockSkewAfterExpiryIsStillAccepted() {
-    String token = issuer.issue(user);
+    String token = issuer.issue(user, SESSION);
 
     clock.set(START.plus(TTL));
     assertThat(issuer.verify(token)).isPresent();
@@ -183,7 +191,7 @@ class JwtTokenIssuerTest {
 
   @Test
   void tokenMoreThanThirtySecondsPastExpiryIsRefused() {
-    String token = issuer.issue(user);
+    String token = issuer.issue(user, SESSION);
 
     clock.set(START.plus(TTL).plusSeconds(31));
     assertThat(issuer.verify(token)).isEmpty();
@@ -307,7 +315,9 @@ class JwtTokenIssuerTest {
         new JwtTokenIssuer(
             new AppConfig.Jwt(SECRET, ISSUER, AUDIENCE, TTL, Duration.ofDays(30)), clock);
 
-    assertThat(sibling.verify(issuer.issue(user))).contains(new Principal(userId, Role.USER));
+    assertThat(sibling.verify(issuer.issue(user, SESSION)))
+        .map(p -> List.of(p.userId(), p.role()))
+        .contains(List.of(userId, Role.USER));
   }
 
   private JWTCreator.Builder validClaims() {

@@ -1,0 +1,124 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * An access token of an ended session stops working on every instance within the stated bound, with
+ * no database read per request: two instances on one database, the session ended on the first.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionRevocationIT {
+  /** What the README promises. */
+  private static final Duration BOUND = Duration.ofSeconds(5);
+
+  private TestApp first;
+  private TestApp second;
+
+  @BeforeAll
+  void start() {
+    first = TestApp.start();
+    second = TestApp.startOn(first.database(), Map.of());
+  }
+
+  @AfterAll
+  void stop() {
+    second.close();
+    first.close();
+  }
+
+  @Test
+  void logoutEndsTheAccessTokenOnEveryInstanceWithinTheBound() {
+    for (int round = 0; round < 5; round++) {
+      JsonNode login = registerAndLogin("logout-" + round);
+      String access = login.get("accessToken").asText();
+      assertThat(me(first, access)).isEqualTo(200);
+      assertThat(me(second, access)).isEqualTo(200);
+
+      var logout =
+          first
+              .http()
+              .post("/api/v1/auth/logout", Map.of("refreshToken", login.get("refreshToken")));
+      assertThat(logout.status()).isEqualTo(204);
+
+      refusedWithinTheBound(access);
+    }
+  }
+
+  @Test
+  void reuseOfASpentRefreshTokenEndsTheNewestAccessTokenToo() {
+    JsonNode login = registerAndLogin("reuse");
+    String stolen = login.get("refreshToken").asText();
+    var rotated = refresh(stolen);
+    assertThat(rotated.status()).isEqualTo(200);
+    String newest = rotated.json().get("accessToken").asText();
+    assertThat(me(second, newest)).isEqualTo(200);
+
+    assertThat(refresh(stolen).status()).isEqualTo(401); // reuse: the family is revoked
+
+    refusedWithinTheBound(newest);
+    refusedWithinTheBound(login.get("accessToken").asText());
+  }
+
+  @Test
+  void aRoleChangeEndsTheTokensThatCarryTheOldRole() throws SQLException {
+    JsonNode login = registerAndLogin("promoted");
+    String access = login.get("accessToken").asText();
+    assertThat(me(second, access)).isEqualTo(200);
+    UUID userId = UUID.fromString(account(first, access).get("id").asText());
+
+    try (var connection = first.database().connect();
+        var statement =
+            connection.prepareStatement("UPDATE users SET role = 'ADMIN' WHERE id = ?")) {
+      statement.setObject(1, userId);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+
+    refusedWithinTheBound(access);
+  }
+
+  @Test
+  void otherSessionsOfTheSameUserKeepWorking() {
+    String email = "two-devices-" + UUID.randomUUID() + "@example.org";
+    JsonNode phone = first.http().registerAndLogin(email, "password-1");
+    JsonNode laptop = first.http().login(email, "password-1").json();
+    first.http().post("/api/v1/auth/logout", Map.of("refreshToken", phone.get("refreshToken")));
+    refusedWithinTheBound(phone.get("accessToken").asText());
+    assertThat(me(first, laptop.get("accessToken").asText())).isEqualTo(200);
+    assertThat(me(second, laptop.get("accessToken").asText())).isEqualTo(200);
+  }
+
+  private void refusedWithinTheBound(String access) {
+    for (TestApp instance : List.of(first, second)) {
+      Await.until(BOUND, () -> me(instance, access) == 401);
+    }
+  }
+
+  private JsonNode registerAndLogin(String prefix) {
+    return first
+        .http()
+        .registerAndLogin(prefix + "-" + UUID.randomUUID() + "@example.org", "password-1");
+  }
+
+  private HttpApi.Response refresh(String refreshToken) {
+    return second.http().post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+  }
+
+  private static int me(TestApp instance, String access) {
+    return instance.http().get("/api/v1/users/me", access).status();
+  }
+
+  private static JsonNode account(TestApp instance, String access) {
+    return instance.http().get("/api/v1/users/me", access).json();
+  }
+}
