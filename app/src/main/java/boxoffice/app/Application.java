@@ -1,6 +1,7 @@
 package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
+import boxoffice.app.data.BackgroundDatabase;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.EventCache;
 import boxoffice.app.data.OutboxRelays;
@@ -86,6 +87,8 @@ public final class Application implements AutoCloseable {
       injector.getInstance(OutboxRelays.class).start();
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
+      injector.getInstance(PolledSessionRevocations.class).close();
+      injector.getInstance(BackgroundDatabase.class).close();
       injector.getInstance(HikariDataSource.class).close();
       throw e;
     }
@@ -118,6 +121,7 @@ public final class Application implements AutoCloseable {
     injector.getInstance(OutboxRelays.class).close();
     injector.getInstance(EventCache.class).close();
     injector.getInstance(PolledSessionRevocations.class).close();
+    injector.getInstance(BackgroundDatabase.class).close();
     injector.getInstance(HikariDataSource.class).close();
   }
 }

@@ -53,7 +53,7 @@ public final class DataModule extends AbstractModule {
   @Provides
   @Singleton
   EventCache eventCache(
-      AppConfig config, Clock clock, DataSource dataSource, OpenTelemetry openTelemetry) {
+      AppConfig config, Clock clock, BackgroundDatabase background, OpenTelemetry openTelemetry) {
     AppConfig.Cache cache = config.cache();
     return switch (cache.type()) {
       case NONE -> new NoEventCache();
@@ -66,7 +66,7 @@ public final class DataModule extends AbstractModule {
               config.http().requestTimeout().plusSeconds(1),
               Executors.newSingleThreadScheduledExecutor(
                   Thread.ofPlatform().daemon().name("redis-reconnect").factory()),
-              untraced(dataSource).onDemand(InvalidationFeed.class),
+              background.onDemand(InvalidationFeed.class),
               openTelemetry);
     };
   }
@@ -74,9 +74,9 @@ public final class DataModule extends AbstractModule {
   /** Revoked sessions, read in the background by a poller of its own. */
   @Provides
   @Singleton
-  PolledSessionRevocations sessionRevocations(AppConfig config, DataSource dataSource) {
+  PolledSessionRevocations sessionRevocations(AppConfig config, BackgroundDatabase background) {
     return new PolledSessionRevocations(
-        untraced(dataSource).onDemand(SessionRevocationDao.class),
+        background.onDemand(SessionRevocationDao.class),
         config.jwt().accessTokenTtl().plusMinutes(1),
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("session-revocations").factory()));
@@ -121,6 +121,12 @@ public final class DataModule extends AbstractModule {
 
   @Provides
   @Singleton
+  BackgroundDatabase backgroundDatabase(AppConfig config) {
+    return new BackgroundDatabase(config.db(), config.http().requestTimeout());
+  }
+
+  @Provides
+  @Singleton
   DataSource dataSource(HikariDataSource hikari) {
     return hikari;
   }
@@ -135,14 +141,11 @@ public final class DataModule extends AbstractModule {
   @Provides
   @Singleton
   Jdbi jdbi(DataSource dataSource, OpenTelemetry openTelemetry) {
-    return SqlTracing.everyStatement(untraced(dataSource), openTelemetry, "boxoffice.data");
-  }
-
-  /** For background polls several times a second, which would flood the traces with root spans. */
-  private static Jdbi untraced(DataSource dataSource) {
-    return Jdbi.create(dataSource)
-        .installPlugin(new SqlObjectPlugin())
-        .installPlugin(new PostgresPlugin());
+    Jdbi jdbi =
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new PostgresPlugin());
+    return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
   }
 
   @Provides
