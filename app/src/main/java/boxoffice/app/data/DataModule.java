@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -145,6 +146,9 @@ public final class DataModule extends AbstractModule {
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
+    // An exception's message must never carry bound values (emails, hashes, tokens) into a log.
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
     return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
   }
 

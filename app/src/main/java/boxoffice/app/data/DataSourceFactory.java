@@ -41,6 +41,9 @@ final class DataSourceFactory {
             + " -c plan_cache_mode=force_custom_plan");
     hikari.addDataSourceProperty("connectTimeout", Math.max(1, db.connectionTimeout().toSeconds()));
     hikari.addDataSourceProperty("tcpKeepAlive", true);
+    // The server's error detail quotes the offending values ("Key (email)=(...)"): keep it out of
+    // exception messages, which end up in logs.
+    hikari.addDataSourceProperty("logServerErrorDetail", false);
     return new HikariDataSource(hikari);
   }
 }

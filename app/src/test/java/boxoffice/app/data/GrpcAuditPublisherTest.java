@@ -56,7 +56,7 @@ class GrpcAuditPublisherTest {
             .start();
     publisher =
         new GrpcAuditPublisher(
-            "127.0.0.1:" + server.getPort(), "token", Duration.ofSeconds(5), OpenTelemetry.noop());
+            "127.0.0.1:" + server.getPort(), "token", Duration.ofSeconds(30), OpenTelemetry.noop());
   }
 
   @AfterEach
