@@ -18,21 +18,18 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into RFC 9457 problem+json. Client mistakes get their 4xx; anything
- * unexpected is logged with the request id and answered with a generic 500 that reveals nothing.
+ * Turns every failure into RFC 9457 problem+json. Client mistakes get their 4xx; database failures
+ * a retry can fix get 503 with {@code Retry-After}; anything else is logged with the request id and
+ * answered with a generic 500 that reveals nothing.
  */
 final class ProblemResponder {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
-  private static final String QUERY_CANCELED = "57014";
-  private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
   private final ObjectMapper mapper;
 
@@ -121,17 +118,19 @@ final class ProblemResponder {
   }
 
   private void unexpected(Exception e, Context ctx) {
-    Optional<SQLException> sql = sqlCause(e);
-    if (sql.isPresent() && isDatabaseUnavailable(sql.get())) {
-      LOG.warn("database unavailable: {}", sql.get().getMessage());
-      ctx.header("Retry-After", String.valueOf(DATABASE_RETRY.toSeconds()));
-      write(
-          ctx,
-          503,
-          "dependency-unavailable",
-          "Service Unavailable",
-          "The database is unavailable; try again shortly",
-          null);
+    Optional<TransientDatabaseFailure> transientFailure = transientDatabaseFailure(e);
+    if (transientFailure.isPresent()) {
+      TransientDatabaseFailure failure = transientFailure.get();
+      // One line, no stack trace: these are expected during a failover or a burst of contention,
+      // and the SQLSTATE says all an operator needs. The message may quote SQL, so it stays out.
+      LOG.warn(
+          "database failure answered 503 on {} {}: SQLSTATE {} ({})",
+          ctx.method(),
+          ctx.endpointHandlerPath(),
+          failure.sqlState(),
+          failure.kind());
+      ctx.header("Retry-After", String.valueOf(failure.retryAfter().toSeconds()));
+      write(ctx, 503, "dependency-unavailable", "Service Unavailable", failure.detail(), null);
       return;
     }
     LOG.error("unexpected failure on {} {}", ctx.method(), ctx.endpointHandlerPath(), e);
@@ -144,17 +143,14 @@ final class ProblemResponder {
         null);
   }
 
-  private static boolean isDatabaseUnavailable(SQLException e) {
-    String state = e.getSQLState();
-    return e instanceof SQLTransientConnectionException
-        || QUERY_CANCELED.equals(state)
-        || (state != null && state.startsWith("08"));
-  }
-
-  private static Optional<SQLException> sqlCause(Throwable e) {
+  /** The first SQL exception in the cause chain that a retry may fix. */
+  private static Optional<TransientDatabaseFailure> transientDatabaseFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
-        return Optional.of(sql);
+        Optional<TransientDatabaseFailure> failure = TransientDatabaseFailure.of(sql);
+        if (failure.isPresent()) {
+          return failure;
+        }
       }
     }
     return Optional.empty();
