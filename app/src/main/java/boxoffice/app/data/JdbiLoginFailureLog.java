@@ -17,22 +17,22 @@ final class JdbiLoginFailureLog implements LoginFailureLog {
   }
 
   @Override
-  public void record(String email, String clientAddress, Instant at) {
-    dao.insert(email, clientAddress, at);
+  public void record(byte[] emailHash, byte[] addressHash, Instant at) {
+    dao.insert(emailHash, addressHash, at);
   }
 
   @Override
-  public void clear(String email) {
-    dao.deleteByEmail(email);
+  public void clear(byte[] emailHash) {
+    dao.deleteByEmail(emailHash);
   }
 
   @Override
   public Optional<Duration> retryAfter(
-      String email, String clientAddress, Instant now, Limits limits) {
+      byte[] emailHash, byte[] addressHash, Instant now, Limits limits) {
     Instant since = now.minus(limits.window());
     return Stream.of(
-            dao.limitingFailureOfEmail(email, since, limits.perEmail()),
-            dao.limitingFailureOfAddress(clientAddress, since, limits.perAddress()))
+            dao.limitingFailureOfEmail(emailHash, since, limits.perEmail()),
+            dao.limitingFailureOfAddress(addressHash, since, limits.perAddress()))
         .flatMap(Optional::stream)
         .map(failedAt -> Duration.between(now, failedAt.plus(limits.window())))
         .filter(wait -> !wait.isNegative() && !wait.isZero())

@@ -9,29 +9,29 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL of the login_failures table. */
 interface LoginFailureDao {
   @SqlUpdate(
-      "INSERT INTO login_failures (email, client_address, failed_at)"
+      "INSERT INTO login_failures (email_hash, address_hash, failed_at)"
           + " VALUES (:email, :address, :at)")
-  void insert(@Bind("email") String email, @Bind("address") String address, @Bind("at") Instant at);
+  void insert(@Bind("email") byte[] email, @Bind("address") byte[] address, @Bind("at") Instant at);
 
-  @SqlUpdate("DELETE FROM login_failures WHERE email = :email")
-  void deleteByEmail(@Bind("email") String email);
+  @SqlUpdate("DELETE FROM login_failures WHERE email_hash = :email")
+  void deleteByEmail(@Bind("email") byte[] email);
 
   /**
    * The failure that must age out of the window before the email is below its limit again: the
    * {@code limit}-th newest one within the window. Empty while the email is under its limit.
    */
   @SqlQuery(
-      "SELECT failed_at FROM login_failures WHERE email = :email AND failed_at > :since"
+      "SELECT failed_at FROM login_failures WHERE email_hash = :email AND failed_at > :since"
           + " ORDER BY failed_at DESC OFFSET :limit - 1 LIMIT 1")
   Optional<Instant> limitingFailureOfEmail(
-      @Bind("email") String email, @Bind("since") Instant since, @Bind("limit") int limit);
+      @Bind("email") byte[] email, @Bind("since") Instant since, @Bind("limit") int limit);
 
   /** Like {@link #limitingFailureOfEmail}, per client address. */
   @SqlQuery(
-      "SELECT failed_at FROM login_failures WHERE client_address = :address"
+      "SELECT failed_at FROM login_failures WHERE address_hash = :address"
           + " AND failed_at > :since ORDER BY failed_at DESC OFFSET :limit - 1 LIMIT 1")
   Optional<Instant> limitingFailureOfAddress(
-      @Bind("address") String address, @Bind("since") Instant since, @Bind("limit") int limit);
+      @Bind("address") byte[] address, @Bind("since") Instant since, @Bind("limit") int limit);
 
   @SqlUpdate("DELETE FROM login_failures WHERE failed_at < :before")
   int deleteOlderThan(@Bind("before") Instant before);

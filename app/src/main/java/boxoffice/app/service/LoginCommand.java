@@ -8,9 +8,7 @@ public record LoginCommand(String email, String password, String clientAddress) 
   public LoginCommand {
     email = Credentials.normalizeEmail(email);
     Violations violations = new Violations();
-    if (violations.require(email, "email")) {
-      violations.check(!email.isEmpty(), "email", "must not be blank");
-    }
+    Credentials.checkLoginEmail(violations, "email", email);
     if (violations.require(password, "password")) {
       violations.check(!password.isEmpty(), "password", "must not be blank");
     }

@@ -1,10 +1,10 @@
 package boxoffice.app.service;
 
+import boxoffice.app.domain.Credentials;
 import boxoffice.app.domain.ThrottledException;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 /** Refuses logins for an email or a client address that failed too often within the window. */
 public final class LoginThrottle {
@@ -21,7 +21,7 @@ public final class LoginThrottle {
 
   public void checkAllowed(String email, String clientAddress) {
     failures
-        .retryAfter(key(email), clientAddress, clock.instant(), limits)
+        .retryAfter(emailKey(email), addressKey(clientAddress), clock.instant(), limits)
         .ifPresent(
             wait -> {
               throw new ThrottledException(
@@ -30,11 +30,11 @@ public final class LoginThrottle {
   }
 
   public void recordFailure(String email, String clientAddress) {
-    failures.record(key(email), clientAddress, clock.instant());
+    failures.record(emailKey(email), addressKey(clientAddress), clock.instant());
   }
 
   public void recordSuccess(String email) {
-    failures.clear(key(email));
+    failures.clear(emailKey(email));
   }
 
   /** Drops failures that no longer count; run periodically. */
@@ -42,8 +42,13 @@ public final class LoginThrottle {
     return failures.purgeOlderThan(clock.instant().minus(limits.window()));
   }
 
-  private static String key(String email) {
-    return email.toLowerCase(Locale.ROOT);
+  /** The hash of the same comparison key that account lookup uses, so no spelling escapes it. */
+  static byte[] emailKey(String email) {
+    return RefreshTokens.sha256(Credentials.emailKey(email));
+  }
+
+  static byte[] addressKey(String clientAddress) {
+    return RefreshTokens.sha256(clientAddress);
   }
 
   private static Duration roundUpToSeconds(Duration wait) {

@@ -128,8 +128,7 @@ public final class PasswordAuthService implements AuthService {
   /** Failed logins for unknown emails still group under one stable id per email. */
   private static UUID unknownAccountId(String email) {
     return UUID.nameUUIDFromBytes(
-        ("unknown-account:" + email.toLowerCase(java.util.Locale.ROOT))
-            .getBytes(StandardCharsets.UTF_8));
+        ("unknown-account:" + Credentials.emailKey(email)).getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean passwordMatches(

@@ -20,8 +20,13 @@ final class RefreshTokens {
   }
 
   static byte[] hash(String token) {
+    return sha256(token);
+  }
+
+  /** SHA-256 of the UTF-8 bytes of {@code text}. */
+  static byte[] sha256(String text) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

@@ -64,6 +64,37 @@ class LoginIT {
     assertThat(median(unknown)).isGreaterThan(median(wrong) / 3);
   }
 
+  @Test
+  void anOverlongEmailIsRefusedWith422AtLoginAndRegistration() {
+    String overlong = "a".repeat(3000) + "@example.org";
+
+    var login = app.http().login(overlong, "right-password");
+    var register =
+        app.http()
+            .post(
+                "/api/v1/auth/register",
+                Map.of("email", overlong, "password", "right-password", "name", "Long"));
+
+    for (var response : java.util.List.of(login, register)) {
+      assertThat(response.status()).isEqualTo(422);
+      assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
+      assertThat(response.body()).doesNotContain(overlong);
+    }
+  }
+
+  @Test
+  void theLongestAllowedEmailLogsInAndIsThrottledLikeAnyOther() {
+    String longest = "b".repeat(254 - "@example.org".length()) + "@example.org";
+    app.http()
+        .post(
+            "/api/v1/auth/register",
+            Map.of("email", longest, "password", "right-password", "name", "Longest"));
+
+    assertThat(app.http().login(longest, "right-password").status()).isEqualTo(200);
+    assertThat(app.http().login(longest, "wrong-password").status()).isEqualTo(401);
+  }
+
   private static long timeLogin(String email, String address) {
     var request =
         app.http()

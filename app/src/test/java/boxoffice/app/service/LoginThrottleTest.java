@@ -128,13 +128,17 @@ class LoginThrottleTest {
   }
 
   @Test
-  void failuresAreRecordedUnderTheLowerCasedEmailAtTheCurrentInstant() {
+  void failuresAreRecordedUnderHashesOfTheFoldedEmailAndTheAddressAtTheCurrentInstant() {
     clock.advance(Duration.ofSeconds(42));
 
     throttle.recordFailure("Alice@Example.COM", ADDRESS);
 
     assertThat(log.failures)
-        .containsExactly(new Failure("alice@example.com", ADDRESS, START.plusSeconds(42)));
+        .containsExactly(
+            new Failure(
+                hex(LoginThrottle.emailKey("alice@example.com")),
+                hex(LoginThrottle.addressKey(ADDRESS)),
+                START.plusSeconds(42)));
   }
 
   @Test
@@ -235,7 +239,12 @@ class LoginThrottleTest {
     return e;
   }
 
+  /** A failure as the port receives it: hex of the hashed keys. */
   private record Failure(String email, String address, Instant at) {}
+
+  private static String hex(byte[] hash) {
+    return java.util.HexFormat.of().formatHex(hash);
+  }
 
   /**
    * The port's contract in memory, as the database adapter implements it: failures strictly after
@@ -246,19 +255,21 @@ class LoginThrottleTest {
     final List<Instant> purgedBefore = new ArrayList<>();
 
     @Override
-    public void record(String email, String clientAddress, Instant at) {
-      failures.add(new Failure(email, clientAddress, at));
+    public void record(byte[] emailHash, byte[] addressHash, Instant at) {
+      failures.add(new Failure(hex(emailHash), hex(addressHash), at));
     }
 
     @Override
-    public void clear(String email) {
-      failures.removeIf(failure -> failure.email().equals(email));
+    public void clear(byte[] emailHash) {
+      failures.removeIf(failure -> failure.email().equals(hex(emailHash)));
     }
 
     @Override
     public Optional<Duration> retryAfter(
-        String email, String clientAddress, Instant now, Limits limits) {
+        byte[] emailHash, byte[] addressHash, Instant now, Limits limits) {
       Instant since = now.minus(limits.window());
+      String email = hex(emailHash);
+      String clientAddress = hex(addressHash);
       return Stream.of(
               limiting(f -> f.email().equals(email), since, limits.perEmail()),
               limiting(f -> f.address().equals(clientAddress), since, limits.perAddress()))
