@@ -56,9 +56,17 @@ public record AppConfig(
     }
   }
 
-  /** HTTP server settings. */
+  /**
+   * HTTP server settings. {@code headerTimeout} bounds how long a client may take to send a
+   * request's line and headers; {@code idleTimeout} how long a connection may stay silent.
+   */
   public record Http(
-      int port, Duration requestTimeout, long maxBodySize, boolean trustForwardedFor) {}
+      int port,
+      Duration requestTimeout,
+      long maxBodySize,
+      boolean trustForwardedFor,
+      Duration headerTimeout,
+      Duration idleTimeout) {}
 
   /** PostgreSQL connection pool settings. */
   public record Database(

@@ -37,7 +37,9 @@ public final class AppConfigLoader {
             in.intBetween("http.port", 0, 65535),
             in.durationBetween("request-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
             in.bytesBetween("max-body-size", 1024, 64L * 1024 * 1024),
-            in.bool("http.trust-forwarded-for")),
+            in.bool("http.trust-forwarded-for"),
+            in.durationBetween("http.header-timeout", second, Duration.ofMinutes(5)),
+            in.durationBetween("http.idle-timeout", second, Duration.ofHours(1))),
         new AppConfig.Database(
             in.nonBlank("db.url"),
             in.nonBlank("db.user"),

@@ -10,6 +10,9 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** The HTTP server: Javalin with middleware, routes, error mapping and API documentation. */
 public final class HttpServer implements AutoCloseable {
@@ -18,11 +21,16 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
   private final TimeoutMiddleware timeout;
   private final List<Router.Route> routes;
+  private final ConnectionLimits limits;
+  // Where to listen: set by start(), read when Javalin asks for the connector during start-up.
+  private volatile String host;
+  private volatile int port;
 
   @Inject
   HttpServer(
       ObjectMapper mapper,
       MaxBodySize maxBodySize,
+      ConnectionLimits limits,
       Router router,
       TimeoutMiddleware timeout,
       RequestIdMiddleware requestIds,
@@ -32,6 +40,7 @@ public final class HttpServer implements AutoCloseable {
       RequestTracing tracing,
       ProblemResponder problems) {
     this.timeout = timeout;
+    this.limits = limits;
     this.routes = router.routes();
     this.app =
         Javalin.create(
@@ -54,6 +63,9 @@ public final class HttpServer implements AutoCloseable {
                     accessLog.log(ctx, ms);
                     tracing.end(ctx);
                   });
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.addCustomizer(new MethodOverrideRemover()));
+              config.jetty.addConnector(this::connector);
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyProblemErrorHandler()));
               config.jetty.modifyServletContextHandler(
@@ -94,6 +106,7 @@ public final class HttpServer implements AutoCloseable {
           httpMetrics.started();
           requestIds.assign(ctx);
           tracing.start(ctx);
+          RequestTarget.check(ctx);
         });
     app.after(HttpServer::declareUtf8);
     problems.register(app);
@@ -121,6 +134,17 @@ public final class HttpServer implements AutoCloseable {
     return gzip;
   }
 
+  /** The one listening connector: Javalin's default one, plus the bounds on slow clients. */
+  private ServerConnector connector(Server server, HttpConfiguration http) {
+    ServerConnector connector =
+        new ServerConnector(
+            server, new HeaderDeadlineConnectionFactory(http, limits.headerTimeout()));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    return connector;
+  }
+
   /** JSON is UTF-8 by definition; saying so keeps clients that sniff charsets correct. */
   private static void declareUtf8(io.javalin.http.Context ctx) {
     String type = ctx.res().getContentType();
@@ -130,7 +154,9 @@ public final class HttpServer implements AutoCloseable {
   }
 
   public HttpServer start(String host, int port) {
-    app.start(host, port);
+    this.host = host;
+    this.port = port;
+    app.start();
     return this;
   }
 

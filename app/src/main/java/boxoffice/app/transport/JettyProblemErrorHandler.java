@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * oversized headers) still get problem+json instead of Jetty's HTML page.
  */
 final class JettyProblemErrorHandler extends ErrorHandler {
+  private static final String PARSE_FAILURE = "The HTTP request could not be parsed";
+
   JettyProblemErrorHandler() {
     setShowStacks(false);
     setShowServlet(false);
@@ -25,7 +27,7 @@ final class JettyProblemErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
-    return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(problemBody(status, PARSE_FAILURE).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -38,10 +40,13 @@ final class JettyProblemErrorHandler extends ErrorHandler {
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType(Problem.CONTENT_TYPE);
-    response.getOutputStream().write(body(code).getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(problemBody(code, PARSE_FAILURE).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String body(int status) {
+  /** A problem+json body; {@code detail} must be a constant of ours, never request text. */
+  static String problemBody(int status, String detail) {
     String title = HttpStatus.getMessage(status);
     String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     // Built by hand: every value here is a constant of ours, none comes from the request.
@@ -52,6 +57,8 @@ final class JettyProblemErrorHandler extends ErrorHandler {
         + title
         + "\",\"status\":"
         + status
-        + ",\"detail\":\"The HTTP request could not be parsed\"}";
+        + ",\"detail\":\""
+        + detail
+        + "\"}";
   }
 }

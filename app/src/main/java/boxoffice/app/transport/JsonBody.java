@@ -36,7 +36,7 @@ final class JsonBody {
     if (tree == null || !tree.isObject()) {
       throw HttpProblemException.badRequest("The request body must be a JSON object");
     }
-    rejectNulCharacters(tree, "");
+    rejectUnstorableText(tree, "");
     try {
       return mapper.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
@@ -54,22 +54,37 @@ final class JsonBody {
     }
   }
 
-  /** PostgreSQL text cannot hold U+0000; such input is invalid, not a server error. */
-  private static void rejectNulCharacters(JsonNode node, String path) {
-    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
-      throw ValidationException.of(
-          path.isEmpty() ? "body" : path, "must not contain NUL characters");
+  /**
+   * Text the database cannot store faithfully is refused here, naming the field: U+0000 (which
+   * PostgreSQL text cannot hold) and unpaired UTF-16 surrogates (which a JSON {@code \\uD800}
+   * escape can produce and which UTF-8 encoders silently turn into '?', so a password of lone
+   * surrogates would match "????????"). Field names are checked too, but never echoed when bad.
+   */
+  private static void rejectUnstorableText(JsonNode node, String path) {
+    String field = path.isEmpty() ? "body" : path;
+    if (node.isTextual()) {
+      StorableText.problemWith(node.textValue())
+          .ifPresent(
+              problem -> {
+                throw ValidationException.of(field, "must not contain " + problem);
+              });
     }
     if (node.isObject()) {
       node.properties()
           .forEach(
-              field ->
-                  rejectNulCharacters(
-                      field.getValue(),
-                      path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+              entry -> {
+                String name = entry.getKey();
+                StorableText.problemWith(name)
+                    .ifPresent(
+                        problem -> {
+                          throw ValidationException.of(
+                              field, "has a field name that contains " + problem);
+                        });
+                rejectUnstorableText(entry.getValue(), path.isEmpty() ? name : path + "." + name);
+              });
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        rejectNulCharacters(node.get(i), path + "[" + i + "]");
+        rejectUnstorableText(node.get(i), path + "[" + i + "]");
       }
     }
   }
@@ -96,8 +111,11 @@ final class JsonBody {
     if (declared > maxBytes) {
       throw HttpProblemException.payloadTooLarge(maxBytes);
     }
+    // Left set when the read fails: a deadline that interrupted it was the client's slowness.
+    ctx.attribute(TimeoutMiddleware.READING_BODY, Boolean.TRUE);
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] body = in.readNBytes((int) maxBytes + 1);
+      ctx.attribute(TimeoutMiddleware.READING_BODY, Boolean.FALSE);
       if (body.length > maxBytes) {
         throw HttpProblemException.payloadTooLarge(maxBytes);
       }
@@ -111,8 +129,11 @@ final class JsonBody {
     if (body.length == 0) {
       throw HttpProblemException.badRequest("The request body is empty; send a JSON object");
     }
+    if (!StorableText.isStrictUtf8(body)) {
+      // Jackson lets some invalid sequences through (overlong forms, encoded surrogates).
+      throw HttpProblemException.badRequest("The request body is not valid UTF-8");
+    }
     try {
-      // Bytes, not a String: Jackson then rejects invalid UTF-8 instead of replacing it.
       return mapper.readTree(body);
     } catch (IOException e) {
       throw HttpProblemException.badRequest("The request body is not valid JSON");

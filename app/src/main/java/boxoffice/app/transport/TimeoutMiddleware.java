@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A deadline per request. When it passes, the handler's thread is interrupted (which aborts
  * blocking I/O such as a JDBC call, rolling back its transaction) and the client gets 503. The
- * database's statement timeout is set to the same value, so the server stops working too.
+ * database's statement timeout is set to the same value, so the server stops working too. When the
+ * deadline passes while the body is still being received, the client was the slow one: 408.
  *
  * <p>One watchdog thread checks the requests in flight a few times per deadline, rather than one
  * timer task per request: a request then costs a set insertion and removal, not a trip through a
@@ -19,6 +20,13 @@ import java.util.concurrent.locks.LockSupport;
 final class TimeoutMiddleware implements AutoCloseable {
   /** Set on a request that ran out of time, for metrics. */
   static final String TIMED_OUT = "boxoffice.timedOut";
+
+  /**
+   * Set while the request body is being read. A deadline that passes then was spent waiting for the
+   * client (a body trickling in), so the answer is 408, a client error, not 503: a slow client must
+   * not count as a server failure in metrics and alerts.
+   */
+  static final String READING_BODY = "boxoffice.readingBody";
 
   private static final Duration FINEST_TICK = Duration.ofMillis(5);
   private static final Duration COARSEST_TICK = Duration.ofMillis(100);
@@ -51,6 +59,11 @@ final class TimeoutMiddleware implements AutoCloseable {
       }
       if (!request.finish()) {
         Thread.interrupted(); // the interrupt was ours; do not leak it to the next request
+        if (Boolean.TRUE.equals(ctx.attribute(READING_BODY))) {
+          // The rest of the body is still on its way: this connection cannot carry another request.
+          ctx.header("Connection", "close");
+          throw bodyTooSlow();
+        }
         ctx.attribute(TIMED_OUT, Boolean.TRUE);
         throw HttpProblemException.timedOut(timeout);
       }
@@ -58,6 +71,14 @@ final class TimeoutMiddleware implements AutoCloseable {
         throw failure;
       }
     };
+  }
+
+  private HttpProblemException bodyTooSlow() {
+    return new HttpProblemException(
+        408,
+        "request-body-timeout",
+        "The request body did not arrive within " + timeout.toMillis() + " ms",
+        java.util.Optional.empty());
   }
 
   private void watch(long tickNanos) {

@@ -41,6 +41,12 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ConnectionLimits connectionLimits(AppConfig config) {
+    return new ConnectionLimits(config.http().headerTimeout(), config.http().idleTimeout());
+  }
+
+  @Provides
+  @Singleton
   TimeoutMiddleware timeoutMiddleware(AppConfig config) {
     return new TimeoutMiddleware(config.http().requestTimeout());
   }

@@ -188,7 +188,14 @@ class AppConfigLoaderTest {
 
     assertThat(config.profile()).isEqualTo(Profile.PROD);
     assertThat(config.http())
-        .isEqualTo(new AppConfig.Http(8181, Duration.ofSeconds(2), 512L * 1024, true));
+        .isEqualTo(
+            new AppConfig.Http(
+                8181,
+                Duration.ofSeconds(2),
+                512L * 1024,
+                true,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30)));
     assertThat(config.db())
         .isEqualTo(
             new AppConfig.Database(

@@ -204,6 +204,73 @@ class HostileInputIT {
   }
 
   @Test
+  void malformedQueryStringsAndPathsAre400OnEveryRoute() throws Exception {
+    String event = "/api/v1/events/" + java.util.UUID.randomUUID();
+    List<String> targets =
+        List.of(
+            "/api/v1/events?cursor=%%%garbage",
+            "/api/v1/events?status=PUBLISHED&cursor=%",
+            "/api/v1/events?q=%C3%28",
+            "/api/v1/events?q=%ED%A0%80",
+            "/api/v1/events?q=%C0%AF",
+            "/api/v1/events?q=%F4%90%80%80",
+            "/api/v1/events?%zz=1",
+            "/api/v1/events?q=a%00b",
+            event + "?x=%G1",
+            event + "/comments?limit=%",
+            "/api/v1/bookings?status=%E2%82",
+            "/api/v1/nothing-here?x=%",
+            "/health/live?x=%ff",
+            "/metrics?x=%",
+            "/openapi.json?x=%",
+            "/api/v1/events/%C3%28",
+            "/api/v1/events/%ED%A0%80/comments",
+            "/api/v1/events/a%00b");
+    int port = java.net.URI.create(app.http().baseUrl()).getPort();
+    for (String target : targets) {
+      // A raw socket: HTTP clients refuse to send some of these targets at all.
+      String answer = get(port, target);
+
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+      assertThat(answer).as(target).contains("Content-Type: application/problem+json");
+      assertThat(answer).as(target).doesNotContain("Exception", "jetty", "<h1>");
+    }
+    assertThat(app.http().get("/api/v1/events?q=%C3%A9t%C3%A9+%F0%9F%8E%AD").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void oversizedAndOddRequestTargetsGetA4xxProblem() throws Exception {
+    int port = java.net.URI.create(app.http().baseUrl()).getPort();
+    List<String> targets =
+        List.of(
+            "/api/v1/events?q=" + "a".repeat(20_000),
+            "/api/v1/events/" + "a".repeat(5_000),
+            "/api/v1/events/" + "a".repeat(20_000),
+            "/api/v1/events/not-a-uuid",
+            "/api/v1/events/00000000-0000-0000-0000-00000000000g",
+            "/api/v1/bookings/%20",
+            "/api/v1/events?limit=99999999999999999999",
+            "/api/v1/events?from=" + "9".repeat(300));
+    for (String target : targets) {
+      String answer = get(port, target);
+      String label = target.substring(0, Math.min(60, target.length()));
+
+      assertThat(answer).as(label).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+      assertThat(answer).as(label).contains("Content-Type: application/problem+json");
+    }
+  }
+
+  private static String get(int port, String target) throws java.io.IOException {
+    String request = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
   void signedInEndpointsRefuseBadInputWithPrecise4xx() {
     Fixtures fixtures = new Fixtures(app);
     String admin = fixtures.adminToken();
