@@ -16,13 +16,7 @@ class RedisOutageIT {
   @Test
   void readsAndBookingsKeepWorkingWithCorrectDataWhileRedisIsDown() throws Exception {
     try (TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port());
-        TestApp app =
-            TestApp.start(
-                Map.of(
-                    "CACHE_TYPE", "redis",
-                    "REDIS_HOST", "127.0.0.1",
-                    "REDIS_PORT", String.valueOf(proxy.port()),
-                    "REDIS_TIMEOUT", "1s"))) {
+        TestApp app = startThrough(proxy)) {
       Fixtures fixtures = new Fixtures(app);
       String eventId = fixtures.publishedEvent("Power Cut Party", 50);
       String user = fixtures.users("resilient", 1).getFirst();
@@ -58,13 +52,7 @@ class RedisOutageIT {
   @Test
   void aWriteOnAnInstanceCutOffFromRedisReachesTheOthersWithinASecond() throws Exception {
     try (TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port());
-        TestApp cutOff =
-            TestApp.start(
-                Map.of(
-                    "CACHE_TYPE", "redis",
-                    "REDIS_HOST", "127.0.0.1",
-                    "REDIS_PORT", String.valueOf(proxy.port()),
-                    "REDIS_TIMEOUT", "1s"));
+        TestApp cutOff = startThrough(proxy);
         TestApp connected = TestApp.startOn(cutOff.database(), TestRedis.settings())) {
       Fixtures fixtures = new Fixtures(cutOff);
       String user = fixtures.users("cut-off", 1).getFirst();
@@ -92,6 +80,16 @@ class RedisOutageIT {
       }
       assertThat(slowestMillis).as("slowest propagation, ms").isLessThan(STALE_BOUND.toMillis());
     }
+  }
+
+  /** An instance that reaches Redis only through {@code proxy}. */
+  private static TestApp startThrough(TcpProxy proxy) {
+    return TestApp.start(
+        Map.of(
+            "CACHE_TYPE", "redis",
+            "REDIS_HOST", "127.0.0.1",
+            "REDIS_PORT", String.valueOf(proxy.port()),
+            "REDIS_TIMEOUT", "1s"));
   }
 
   private static final Duration STALE_BOUND = Duration.ofSeconds(1);
