@@ -3,6 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +97,54 @@ class SessionRevocationIT {
     refusedWithinTheBound(phone.get("accessToken").asText());
     assertThat(me(first, laptop.get("accessToken").asText())).isEqualTo(200);
     assertThat(me(second, laptop.get("accessToken").asText())).isEqualTo(200);
+  }
+
+  /**
+   * An instance cut off from PostgreSQL cannot learn of revocations: within the bound it stops
+   * honouring tokens, instead of serving a logged-out administrator's drafts from its cache.
+   */
+  @Test
+  void anInstanceThatCannotReadRevocationsStopsHonouringTokensWithinTheBound() throws Exception {
+    URI target = URI.create(first.database().url().substring("jdbc:".length()));
+    try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+      String viaProxy =
+          first
+              .database()
+              .url()
+              .replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
+      try (TestApp cutOff =
+          TestApp.startOn(
+              first.database(), Map.of("DB_URL", viaProxy, "DB_CONNECTION_TIMEOUT", "1s"))) {
+        JsonNode admin = first.http().login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).json();
+        String access = admin.get("accessToken").asText();
+        var draft =
+            first
+                .http()
+                .post(
+                    "/api/v1/events",
+                    Map.of(
+                        "title", "Unannounced Tour",
+                        "venue", "Back Room",
+                        "startsAt", "2031-01-01T19:00:00Z",
+                        "endsAt", "2031-01-01T22:00:00Z",
+                        "capacity", 10),
+                    access);
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String path = "/api/v1/events/" + draft.json().get("id").asText();
+        assertThat(cutOff.http().get(path, access).status()).isEqualTo(200); // now cached
+
+        proxy.cut();
+        first.http().post("/api/v1/auth/logout", Map.of("refreshToken", admin.get("refreshToken")));
+
+        Await.until(BOUND.plusSeconds(1), () -> cutOff.http().get(path, access).status() != 200);
+        var refused = cutOff.http().get(path, access);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(cutOff.http().get(path).status())
+            .as("anonymous: drafts stay hidden")
+            .isEqualTo(404);
+      }
+    }
   }
 
   private void refusedWithinTheBound(String access) {
