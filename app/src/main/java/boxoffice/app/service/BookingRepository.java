@@ -21,11 +21,16 @@ public interface BookingRepository {
 
   /**
    * Cancels a confirmed booking of an event that has not started, freeing its seats, in one
-   * statement; empty when nothing was cancelled.
+   * statement; empty when nothing was cancelled. It locks the booking row, then the event row: the
+   * caller must already hold the event row ({@link EventRepository#findByIdForUpdate}) in its
+   * transaction, so that locks are always taken event first, then bookings.
    */
   Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now);
 
-  /** Cancels every confirmed booking of an event (it was cancelled); returns how many. */
+  /**
+   * Cancels every confirmed booking of an event (it was cancelled); returns how many. The caller
+   * holds the event row lock already, as for {@link #cancel}.
+   */
   int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now);
 
   List<Booking> listOfUser(

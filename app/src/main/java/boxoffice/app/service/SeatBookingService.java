@@ -24,6 +24,7 @@ import java.util.UUID;
  * number of concurrent requests or app instances can overbook an event.
  */
 public final class SeatBookingService implements BookingService {
+  private final Transactions transactions;
   private final BookingRepository bookings;
   private final EventRepository events;
   private final Clock clock;
@@ -31,7 +32,12 @@ public final class SeatBookingService implements BookingService {
 
   @Inject
   public SeatBookingService(
-      BookingRepository bookings, EventRepository events, Clock clock, BusinessMetrics metrics) {
+      Transactions transactions,
+      BookingRepository bookings,
+      EventRepository events,
+      Clock clock,
+      BusinessMetrics metrics) {
+    this.transactions = transactions;
     this.bookings = bookings;
     this.events = events;
     this.clock = clock;
@@ -106,19 +112,37 @@ public final class SeatBookingService implements BookingService {
 
   @Override
   public Booking cancel(Principal caller, UUID bookingId) {
-    Booking booking = visible(caller, bookingId);
-    if (booking.status() == BookingStatus.CANCELLED) {
-      return booking;
-    }
-    Optional<Booking> cancelled = bookings.cancel(bookingId, caller.userId(), clock.instant());
-    if (cancelled.isPresent()) {
+    Cancellation cancellation =
+        transactions.inTransaction(() -> cancelEventFirst(caller, bookingId));
+    if (cancellation.byThisRequest()) {
+      Booking booking = cancellation.booking();
       metrics.bookingsCancelled(
           caller.isAdmin() && !booking.isOwnedBy(caller) ? "admin" : "user", 1);
-      return cancelled.get();
+    }
+    return cancellation.booking();
+  }
+
+  /** A booking after a cancel request, and whether this request is the one that cancelled it. */
+  private record Cancellation(Booking booking, boolean byThisRequest) {}
+
+  /**
+   * Locks the event row before the booking row, the order every transaction that touches both
+   * follows (an event's cancellation locks the event, then its bookings), so a user's cancel and an
+   * admin's event cancellation queue one behind the other instead of deadlocking.
+   */
+  private Cancellation cancelEventFirst(Principal caller, UUID bookingId) {
+    Booking booking = visible(caller, bookingId);
+    if (booking.status() == BookingStatus.CANCELLED) {
+      return new Cancellation(booking, false);
+    }
+    events.findByIdForUpdate(booking.eventId());
+    Optional<Booking> cancelled = bookings.cancel(bookingId, caller.userId(), clock.instant());
+    if (cancelled.isPresent()) {
+      return new Cancellation(cancelled.get(), true);
     }
     Booking current = visible(caller, bookingId);
     if (current.status() == BookingStatus.CANCELLED) {
-      return current; // a concurrent request cancelled it first
+      return new Cancellation(current, false); // a concurrent request cancelled it first
     }
     throw new ConflictException("The event has started; bookings can no longer be cancelled");
   }
