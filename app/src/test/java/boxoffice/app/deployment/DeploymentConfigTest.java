@@ -301,6 +301,52 @@ class DeploymentConfigTest {
         .contains("\"name\":\"app\"");
   }
 
+  /**
+   * Whether a request for {@code path} would be routed by the Ingress, following the Kubernetes
+   * rules: Exact matches the whole path; Prefix matches whole path elements.
+   */
+  private static boolean routes(JsonNode ingress, String path) {
+    for (JsonNode rule : ingress.path("spec").path("rules")) {
+      for (JsonNode route : rule.path("http").path("paths")) {
+        String routed = route.path("path").asText();
+        String type = route.path("pathType").asText();
+        boolean matches =
+            switch (type) {
+              case "Exact" -> path.equals(routed);
+              case "Prefix" ->
+                  routed.equals("/")
+                      || path.equals(routed)
+                      || path.startsWith(routed.endsWith("/") ? routed : routed + "/");
+              default -> throw new AssertionError("pathType " + type + " is not portable");
+            };
+        if (matches) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {BASE, MINIKUBE})
+  void theIngressRoutesOnlyThePublicPathsAndNeverMetrics(String kustomization) {
+    JsonNode ingress = RenderedManifests.of(kustomization).find("Ingress", "app").orElseThrow();
+    assertThat(ingress.path("spec").has("defaultBackend")).as("no catch-all backend").isFalse();
+    for (String path :
+        List.of(
+            "/api/v1/events",
+            "/api/v1/auth/login",
+            "/openapi.json",
+            "/swagger",
+            "/webjars/swagger-ui/5.17.14/swagger-ui.css")) {
+      assertThat(routes(ingress, path)).as(kustomization + " routes " + path).isTrue();
+    }
+    for (String path :
+        List.of("/metrics", "/metrics/", "/health/ready", "/", "/api/v10", "/swagger/../metrics")) {
+      assertThat(routes(ingress, path)).as(kustomization + " does not route " + path).isFalse();
+    }
+  }
+
   static Stream<Arguments> kustomizationsAndServices() {
     List<Arguments> arguments = new ArrayList<>();
     for (String kustomization : List.of(BASE, MINIKUBE)) {
