@@ -2,6 +2,7 @@ package boxoffice.app.data;
 
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.domain.Event;
 import boxoffice.app.service.BookingRepository.StoredKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(BookingDao.KeyMapper.class)
 interface BookingDao {
   String COLUMNS = "id, event_id, user_id, quantity, status, created_at, cancelled_at";
+
+  /** The advisory lock space of idempotency keys: "book" in ASCII. */
+  int KEY_LOCK_SPACE = 0x626F6F6B;
 
   /**
    * Takes the seats and records the booking, its outbox row and its idempotency key in ONE
@@ -70,6 +74,22 @@ interface BookingDao {
   @SqlQuery(
       "SELECT request_hash, booking_id FROM idempotency_keys WHERE user_id = :userId AND key = :key")
   Optional<StoredKey> findKey(@Bind("userId") UUID userId, @Bind("key") String key);
+
+  /**
+   * A transaction-scoped advisory lock on (user, key), in a key space of its own (two-int form);
+   * different keys that hash alike merely queue behind each other.
+   */
+  @SqlQuery(
+      "SELECT 1 FROM pg_advisory_xact_lock("
+          + KEY_LOCK_SPACE
+          + ","
+          + " hashtext(CAST(:userId AS text) || ':' || :key))")
+  int lockKey(@Bind("userId") UUID userId, @Bind("key") String key);
+
+  /** The event as committed now: a new statement, so it sees what refused a booking. */
+  @SqlQuery("SELECT " + EventDao.COLUMNS + " FROM events WHERE id = :id")
+  @RegisterRowMapper(EventDao.EventMapper.class)
+  Optional<Event> findEvent(@Bind("id") UUID id);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM bookings WHERE id = :id")
   Optional<Booking> findById(@Bind("id") UUID id);

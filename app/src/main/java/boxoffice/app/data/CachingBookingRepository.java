@@ -53,6 +53,11 @@ final class CachingBookingRepository implements BookingRepository {
   }
 
   @Override
+  public void lockKey(UUID userId, String key) {
+    database.lockKey(userId, key);
+  }
+
+  @Override
   public Optional<Booking> findById(UUID id) {
     return database.findById(id);
   }

@@ -47,11 +47,6 @@ final class CachingEventRepository implements EventRepository {
   }
 
   @Override
-  public Optional<Event> findCommitted(UUID id) {
-    return database.findById(id);
-  }
-
-  @Override
   public Optional<Event> findByIdForUpdate(UUID id) {
     return database.findByIdForUpdate(id);
   }

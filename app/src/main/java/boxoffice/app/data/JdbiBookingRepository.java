@@ -40,7 +40,7 @@ final class JdbiBookingRepository implements BookingRepository {
               key.map(IdempotencyKey::requestHash).orElse(null),
               TraceParent.current())
           .<BookingAttempt>map(BookingAttempt.Booked::new)
-          .orElseGet(BookingAttempt.Refused::new);
+          .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(booking.eventId())));
     } catch (JdbiException e) {
       if (isKeyCollision(e)) {
         // A concurrent request with the same key committed first; this statement wrote nothing.
@@ -60,6 +60,11 @@ final class JdbiBookingRepository implements BookingRepository {
   @Override
   public Optional<StoredKey> findKey(UUID userId, String key) {
     return dao.findKey(userId, key);
+  }
+
+  @Override
+  public void lockKey(UUID userId, String key) {
+    dao.lockKey(userId, key);
   }
 
   @Override

@@ -42,11 +42,6 @@ final class JdbiEventRepository implements EventRepository {
   }
 
   @Override
-  public Optional<Event> findCommitted(UUID id) {
-    return findById(id);
-  }
-
-  @Override
   public Optional<Event> findByIdForUpdate(UUID id) {
     return dao.findByIdForUpdate(id);
   }

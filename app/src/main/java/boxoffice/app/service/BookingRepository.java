@@ -2,6 +2,7 @@ package boxoffice.app.service;
 
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.domain.Event;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public interface BookingRepository {
   BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now);
 
   Optional<StoredKey> findKey(UUID userId, String key);
+
+  /**
+   * Holds the user's idempotency key until the transaction ends: requests with the same key queue
+   * here, so each one sees what the one before it stored and the seat is decided once per key.
+   */
+  void lockKey(UUID userId, String key);
 
   Optional<Booking> findById(UUID id);
 
@@ -54,8 +61,12 @@ public interface BookingRepository {
     /** The seats are held. */
     record Booked(Booking booking) implements BookingAttempt {}
 
-    /** The event was not bookable for that quantity; nothing was written. */
-    record Refused() implements BookingAttempt {}
+    /**
+     * The event was not bookable for that quantity; nothing was written. {@code current} is the
+     * event as the database has it after the refusal (at least as new as what refused it), empty
+     * when there is no such event: the reason for the refusal is read from it, never from a cache.
+     */
+    record Refused(Optional<Event> current) implements BookingAttempt {}
 
     /** A concurrent request with the same key won; nothing was written. */
     record KeyTaken() implements BookingAttempt {}

@@ -12,11 +12,7 @@ import java.util.UUID;
 public interface EventRepository {
   Event insert(UUID id, EventDetails details, EventStatus status, Instant now);
 
-  /** The event, possibly from a cache: what a reader may be shown. */
   Optional<Event> findById(UUID id);
-
-  /** The event as last committed, read from the database and never from a cache. */
-  Optional<Event> findCommitted(UUID id);
 
   /** Reads and locks the event row until the transaction ends. */
   Optional<Event> findByIdForUpdate(UUID id);

@@ -24,6 +24,9 @@ import java.util.UUID;
  * number of concurrent requests or app instances can overbook an event.
  */
 public final class SeatBookingService implements BookingService {
+  /** Refusals re-read as bookable (seats freed meanwhile) are tried again, this many times. */
+  private static final int MAX_SEAT_ATTEMPTS = 3;
+
   private final Transactions transactions;
   private final BookingRepository bookings;
   private final EventRepository events;
@@ -48,29 +51,67 @@ public final class SeatBookingService implements BookingService {
   public Booking book(Principal user, BookCommand command) {
     Optional<IdempotencyKey> key =
         command.idempotencyKey().map(k -> new IdempotencyKey(k, command.requestHash()));
-    if (key.isPresent()) {
-      Optional<StoredKey> stored = bookings.findKey(user.userId(), key.get().key());
-      if (stored.isPresent()) {
-        return replay(stored.get(), key.get());
-      }
-    }
     var booking =
         new BookingRepository.NewBooking(
             UUID.randomUUID(), command.eventId(), user.userId(), command.quantity());
-    BookingAttempt attempt = bookings.book(booking, key, clock.instant());
-    return switch (attempt) {
-      case BookingAttempt.Booked booked -> {
-        metrics.bookingCreated(booked.booking().quantity());
-        yield booked.booking();
+    BookingOutcome outcome;
+    try {
+      outcome =
+          key.isEmpty()
+              ? seat(booking, key) // one statement: no transaction to hold the event row longer
+              : transactions.inTransaction(() -> seatOnceForKey(booking, key.get()));
+    } catch (SoldOutException e) {
+      metrics.soldOutRefusal();
+      throw e;
+    }
+    if (outcome.created()) {
+      metrics.bookingCreated(outcome.booking().quantity());
+    }
+    return outcome.booking();
+  }
+
+  /** A booking request's answer, and whether this request made the booking. */
+  private record BookingOutcome(Booking booking, boolean created) {}
+
+  /**
+   * Requests with one key queue on the key's lock, so the first decides and the others replay its
+   * booking: none of them can be refused for the seat the first one took.
+   */
+  private BookingOutcome seatOnceForKey(BookingRepository.NewBooking booking, IdempotencyKey key) {
+    bookings.lockKey(booking.userId(), key.key());
+    Optional<StoredKey> stored = bookings.findKey(booking.userId(), key.key());
+    if (stored.isPresent()) {
+      return new BookingOutcome(replay(stored.get(), key), false);
+    }
+    return seat(booking, Optional.of(key));
+  }
+
+  private BookingOutcome seat(BookingRepository.NewBooking booking, Optional<IdempotencyKey> key) {
+    for (int attempt = 1; ; attempt++) {
+      Instant now = clock.instant();
+      BookingAttempt result = bookings.book(booking, key, now);
+      switch (result) {
+        case BookingAttempt.Booked booked -> {
+          return new BookingOutcome(booked.booking(), true);
+        }
+        case BookingAttempt.KeyTaken taken ->
+            // Only a request that skipped the key's lock (an older instance during a rolling
+            // upgrade) can get here; the statement aborted this transaction, so nothing is read.
+            throw new ConflictException(
+                "A request with this Idempotency-Key was being processed; retry it");
+        case BookingAttempt.Refused refused -> {
+          Optional<RuntimeException> reason =
+              whyRefused(refused.current(), booking.quantity(), now);
+          if (reason.isPresent()) {
+            throw reason.get();
+          }
+          if (attempt == MAX_SEAT_ATTEMPTS) {
+            throw new ConflictException("Seats are changing hands quickly; retry the request");
+          }
+          // Seats were freed between the refusal and the read: try for them again.
+        }
       }
-      case BookingAttempt.KeyTaken taken ->
-          replay(
-              bookings
-                  .findKey(user.userId(), key.orElseThrow().key())
-                  .orElseThrow(() -> new ConflictException("Retry the request")),
-              key.get());
-      case BookingAttempt.Refused refused -> throw whyRefused(command);
-    };
+    }
   }
 
   private Booking replay(StoredKey stored, IdempotencyKey key) {
@@ -84,25 +125,27 @@ public final class SeatBookingService implements BookingService {
   }
 
   /**
-   * Explains a refused booking; reads only after the conditional write has failed, and from the
-   * database: a cached event may show seats that the refusal just found taken.
+   * Explains a refused booking from the event as the database has it after the refusal (never the
+   * cache, which may be behind): empty when that event could take the booking after all.
    */
-  private RuntimeException whyRefused(BookCommand command) {
-    Instant now = clock.instant();
-    Optional<Event> found =
-        events.findCommitted(command.eventId()).filter(e -> e.isVisibleTo(false));
+  private static Optional<RuntimeException> whyRefused(
+      Optional<Event> current, int quantity, Instant now) {
+    Optional<Event> found = current.filter(e -> e.isVisibleTo(false));
     if (found.isEmpty()) {
-      return new NotFoundException("No such event");
+      return Optional.of(new NotFoundException("No such event"));
     }
     Event event = found.get();
     if (event.status() != EventStatus.PUBLISHED) {
-      return new ConflictException("The event is " + event.status() + " and cannot be booked");
+      return Optional.of(
+          new ConflictException("The event is " + event.status() + " and cannot be booked"));
     }
     if (event.hasStarted(now)) {
-      return new ConflictException("The event has already started");
+      return Optional.of(new ConflictException("The event has already started"));
     }
-    metrics.soldOutRefusal();
-    return new SoldOutException(event.seatsAvailable());
+    if (event.seatsAvailable() < quantity) {
+      return Optional.of(new SoldOutException(event.seatsAvailable()));
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -1,0 +1,123 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The last seat of an event, fought over by retries of one request on two app instances, and
+ * refusals explained from the database even when the event cache is behind.
+ */
+class LastSeatIT {
+  private static final int PARALLEL_RETRIES = 6;
+
+  private static TestApp first;
+  private static TestApp second;
+  private static Fixtures fixtures;
+  private static String token;
+
+  @BeforeAll
+  static void start() {
+    Map<String, String> settings = Map.of("CACHE_TYPE", "memory", "DB_POOL_SIZE", "6");
+    first = TestApp.start(settings);
+    second = TestApp.startOn(first.database(), settings);
+    fixtures = new Fixtures(first);
+    token = fixtures.users("last-seat", 1).getFirst();
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+  }
+
+  @RepeatedTest(20)
+  void parallelRetriesOfOneRequestAllGetTheLastSeatsBooking() throws Exception {
+    String eventId = fixtures.publishedEvent("Single Seat Recital " + UUID.randomUUID(), 1);
+    String key = "last-seat-" + UUID.randomUUID();
+    List<HttpApi> instances = List.of(first.http(), second.http());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<HttpApi.Response>> answers = new ArrayList<>();
+
+    try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RETRIES)) {
+      for (int i = 0; i < PARALLEL_RETRIES; i++) {
+        HttpApi instance = instances.get(i % 2);
+        Callable<HttpApi.Response> retry =
+            () -> {
+              go.await();
+              return Fixtures.book(instance, eventId, token, 1, key);
+            };
+        answers.add(pool.submit(retry));
+      }
+      go.countDown();
+    }
+
+    List<String> ids = new ArrayList<>();
+    for (Future<HttpApi.Response> answer : answers) {
+      HttpApi.Response response = answer.get();
+      assertThat(response.status()).as(response.toString()).isEqualTo(201);
+      ids.add(response.json().get("id").asText());
+    }
+    assertThat(ids).containsOnly(ids.getFirst());
+    UUID id = UUID.fromString(eventId);
+    assertThat(fixtures.queryLong("SELECT count(*) FROM bookings WHERE event_id = ?", id))
+        .isEqualTo(1);
+    assertThat(fixtures.queryLong("SELECT seats_booked FROM events WHERE id = ?", id)).isEqualTo(1);
+  }
+
+  @Test
+  void aSoldOutRefusalCountsTheSeatsInTheDatabaseNotTheCachedOnes() {
+    String eventId = fixtures.publishedEvent("Stale Seats Serenade", 5);
+    assertThat(cachedEvent(eventId).get("seatsAvailable").asInt()).isEqualTo(5);
+    // Behind the app's back, so no invalidation reaches its cache.
+    execute("UPDATE events SET seats_booked = 4 WHERE id = ?", eventId);
+    assertThat(cachedEvent(eventId).get("seatsAvailable").asInt()).isEqualTo(5);
+
+    var refused = Fixtures.book(first.http(), eventId, token, 2, null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("type").asText()).endsWith("/sold-out");
+    assertThat(refused.json().get("seatsAvailable").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusalNamesTheStatusInTheDatabaseNotTheCachedOne() {
+    String eventId = fixtures.publishedEvent("Quietly Cancelled Cabaret", 5);
+    assertThat(cachedEvent(eventId).get("status").asText()).isEqualTo("PUBLISHED");
+    execute("UPDATE events SET status = 'CANCELLED' WHERE id = ?", eventId);
+    assertThat(cachedEvent(eventId).get("status").asText()).isEqualTo("PUBLISHED");
+
+    var refused = Fixtures.book(first.http(), eventId, token, 1, null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("type").asText()).doesNotEndWith("/sold-out");
+    assertThat(refused.json().get("detail").asText()).contains("CANCELLED");
+  }
+
+  /** The event as the first instance serves it to the public, from its cache once loaded. */
+  private static com.fasterxml.jackson.databind.JsonNode cachedEvent(String eventId) {
+    return first.http().get("/api/v1/events/" + eventId).json();
+  }
+
+  private static void execute(String sql, String eventId) {
+    try (var connection = first.database().connect();
+        var statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, UUID.fromString(eventId));
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
