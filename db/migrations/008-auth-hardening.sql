@@ -19,3 +19,28 @@ ALTER TABLE login_failures
 CREATE INDEX login_failures_email_hash_idx ON login_failures (email_hash, failed_at DESC);
 CREATE INDEX login_failures_address_hash_idx ON login_failures (address_hash, failed_at DESC);
 --rollback DROP TABLE login_failures;
+
+--changeset boxoffice:008-count-login-attempt splitStatements:false
+-- Counts a login attempt before its password is checked, at most up to the limits, serialised per
+-- email and per client address across every app instance. A function so that the advisory locks
+-- are held for one server-side call, not for client round trips: a burst of guesses for one email
+-- queues for microseconds each. Each statement in a volatile function takes a fresh snapshot, so
+-- the counts see every attempt committed by the previous holder of the locks.
+CREATE FUNCTION count_login_attempt(
+    p_email_hash bytea, p_address_hash bytea, p_email_lock int, p_address_lock int,
+    p_at timestamptz, p_since timestamptz, p_per_email int, p_per_address int)
+RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    -- Email first, then address, in separate lock spaces: two logins never wait in a circle.
+    PERFORM pg_advisory_xact_lock(1282369349, p_email_lock);
+    PERFORM pg_advisory_xact_lock(1282369345, p_address_lock);
+    INSERT INTO login_failures (email_hash, address_hash, failed_at)
+    SELECT p_email_hash, p_address_hash, p_at
+     WHERE (SELECT count(*) FROM login_failures f
+             WHERE f.email_hash = p_email_hash AND f.failed_at > p_since) < p_per_email
+       AND (SELECT count(*) FROM login_failures f
+             WHERE f.address_hash = p_address_hash AND f.failed_at > p_since) < p_per_address;
+    RETURN FOUND;
+END
+$$;
+--rollback DROP FUNCTION count_login_attempt;

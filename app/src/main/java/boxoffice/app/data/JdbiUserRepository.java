@@ -1,5 +1,6 @@
 package boxoffice.app.data;
 
+import boxoffice.app.domain.Credentials;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.User;
 import boxoffice.app.service.UserKey;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts in PostgreSQL. */
+/** Accounts in PostgreSQL, unique and found by {@link Credentials#emailKey} of their email. */
 final class JdbiUserRepository implements UserRepository {
   private final UserDao dao;
 
@@ -21,12 +22,17 @@ final class JdbiUserRepository implements UserRepository {
   @Override
   public Optional<User> insert(NewUser user) {
     return dao.insert(
-        user.id(), user.email(), user.name(), user.role().name(), user.passwordHash());
+        user.id(),
+        user.email(),
+        Credentials.emailKey(user.email()),
+        user.name(),
+        user.role().name(),
+        user.passwordHash());
   }
 
   @Override
   public Optional<UserCredentials> findCredentialsByEmail(String email) {
-    return dao.findCredentialsByEmail(email);
+    return dao.findCredentialsByEmailKey(Credentials.emailKey(email));
   }
 
   @Override

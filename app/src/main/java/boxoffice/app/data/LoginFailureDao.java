@@ -6,12 +6,25 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the login_failures table. */
+/** SQL of the login_failures table (one row per counted login attempt). */
 interface LoginFailureDao {
-  @SqlUpdate(
-      "INSERT INTO login_failures (email_hash, address_hash, failed_at)"
-          + " VALUES (:email, :address, :at)")
-  void insert(@Bind("email") byte[] email, @Bind("address") byte[] address, @Bind("at") Instant at);
+  /**
+   * Counts an attempt if both keys are below their limits within the window; true if it did. The
+   * function (migration 008) serialises callers per key with advisory locks held until the
+   * statement's transaction ends, so call it outside any longer transaction.
+   */
+  @SqlQuery(
+      "SELECT count_login_attempt(:email, :address, :emailLock, :addressLock,"
+          + " :at, :since, :perEmail, :perAddress)")
+  boolean countAttempt(
+      @Bind("email") byte[] email,
+      @Bind("address") byte[] address,
+      @Bind("emailLock") int emailLock,
+      @Bind("addressLock") int addressLock,
+      @Bind("at") Instant at,
+      @Bind("since") Instant since,
+      @Bind("perEmail") int perEmail,
+      @Bind("perAddress") int perAddress);
 
   @SqlUpdate("DELETE FROM login_failures WHERE email_hash = :email")
   void deleteByEmail(@Bind("email") byte[] email);

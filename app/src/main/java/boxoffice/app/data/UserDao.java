@@ -23,19 +23,20 @@ interface UserDao {
   String COLUMNS = "id, email, name, role, created_at, password_hash";
 
   @SqlQuery(
-      "INSERT INTO users (id, email, name, role, password_hash)"
-          + " VALUES (:id, :email, :name, :role, :passwordHash)"
+      "INSERT INTO users (id, email, email_key, name, role, password_hash)"
+          + " VALUES (:id, :email, :emailKey, :name, :role, :passwordHash)"
           + " ON CONFLICT DO NOTHING RETURNING "
           + COLUMNS)
   Optional<User> insert(
       @Bind("id") UUID id,
       @Bind("email") String email,
+      @Bind("emailKey") String emailKey,
       @Bind("name") String name,
       @Bind("role") String role,
       @Bind("passwordHash") String passwordHash);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email)")
-  Optional<UserCredentials> findCredentialsByEmail(@Bind("email") String email);
+  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE email_key = :emailKey")
+  Optional<UserCredentials> findCredentialsByEmailKey(@Bind("emailKey") String emailKey);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
   Optional<User> findById(@Bind("id") UUID id);

@@ -6,7 +6,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Refuses logins for an email or a client address that failed too often within the window. */
+/**
+ * Refuses logins for an email or a client address that was tried too often within the window. An
+ * attempt is counted before its password is checked, so parallel guesses cannot outrun the count; a
+ * successful login forgets the email's attempts.
+ */
 public final class LoginThrottle {
   private final LoginFailureLog failures;
   private final LoginFailureLog.Limits limits;
@@ -19,18 +23,17 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  public void checkAllowed(String email, String clientAddress) {
+  /** Counts one attempt, or throws {@link ThrottledException} when the budget is spent. */
+  public void admit(String email, String clientAddress) {
+    byte[] emailKey = emailKey(email);
+    byte[] addressKey = addressKey(clientAddress);
     failures
-        .retryAfter(emailKey(email), addressKey(clientAddress), clock.instant(), limits)
+        .admit(emailKey, addressKey, clock.instant(), limits)
         .ifPresent(
             wait -> {
               throw new ThrottledException(
                   "Too many failed logins; try again later", roundUpToSeconds(wait));
             });
-  }
-
-  public void recordFailure(String email, String clientAddress) {
-    failures.record(emailKey(email), addressKey(clientAddress), clock.instant());
   }
 
   public void recordSuccess(String email) {

@@ -88,14 +88,13 @@ public final class PasswordAuthService implements AuthService {
 
   @Override
   public TokenPair login(LoginCommand command) {
-    throttle.checkAllowed(command.email(), command.clientAddress());
+    throttle.admit(command.email(), command.clientAddress());
     Optional<UserRepository.UserCredentials> account =
         users.findCredentialsByEmail(command.email());
     boolean verified = passwordMatches(command.password(), account);
     if (!verified) {
       transactions.run(
           () -> {
-            throttle.recordFailure(command.email(), command.clientAddress());
             Optional<UUID> knownId = account.map(a -> a.user().id());
             outbox.record(
                 OutboxMessage.of(

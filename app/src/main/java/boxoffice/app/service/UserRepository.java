@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Port: where accounts live. Emails are matched case-insensitively. */
+/** Port: where accounts live. Emails are matched by {@code Credentials.emailKey}. */
 public interface UserRepository {
   /** Inserts a new account; empty when the email is already taken. */
   Optional<User> insert(NewUser user);

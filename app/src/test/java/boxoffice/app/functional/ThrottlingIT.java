@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,58 @@ class ThrottlingIT {
 
     assertThat(login("forgetful@example.org", "right-password", "10.0.4.1").status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void everySpellingThatReachesAnAccountIsThrottledWithIt() {
+    register("strasse@example.org");
+    register("kate@example.org");
+    register("full@example.org");
+    lockOut("strasse@example.org", "10.0.5.1");
+    lockOut("kate@example.org", "10.0.5.2");
+    lockOut("full@example.org", "10.0.5.3");
+
+    // Sharp s folds to "ss", the Kelvin sign and full-width letters to plain ASCII letters.
+    assertThat(login("STRAßE@example.org", "right-password", "10.0.5.9").status()).isEqualTo(429);
+    assertThat(login("\u212Aate@example.org", "right-password", "10.0.5.9").status())
+        .isEqualTo(429);
+    assertThat(login("\uFF26\uFF55\uFF4C\uFF4C@example.org", "right-password", "10.0.5.9").status())
+        .isEqualTo(429);
+  }
+
+  @Test
+  void aDottedCapitalIIsNotAnotherSpellingOfI() {
+    register("iris@example.org");
+    lockOut("iris@example.org", "10.0.6.1");
+
+    // U+0130 folds to "i" + combining dot above: a different address, so never iris's account.
+    var dotted = login("\u0130ris@example.org", "right-password", "10.0.6.9");
+
+    assertThat(dotted.status()).isEqualTo(401);
+  }
+
+  @Test
+  void foldedSpellingsOfARegisteredEmailAreTaken() {
+    register("weiss@example.org");
+    register("kelvin@example.org");
+
+    for (String taken :
+        List.of("WEIß@example.org", "\u212Aelvin@example.org", "\uFF4Belvin@example.org")) {
+      var response =
+          app.http()
+              .post(
+                  "/api/v1/auth/register",
+                  Map.of("email", taken, "password", "right-password", "name", "T"));
+      assertThat(response.status()).as(taken).isEqualTo(409);
+    }
+    assertThat(login("Weiß@example.org", "right-password", "10.0.7.1").status()).isEqualTo(200);
+  }
+
+  private static void lockOut(String email, String address) {
+    for (int i = 0; i < 5; i++) {
+      assertThat(login(email, "wrong-password", address).status()).isEqualTo(401);
+    }
+    assertThat(login(email, "right-password", address).status()).isEqualTo(429);
   }
 
   private static void register(String email) {

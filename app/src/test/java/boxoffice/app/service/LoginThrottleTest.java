@@ -38,14 +38,14 @@ class LoginThrottleTest {
 
   @Test
   void allowsLoginsWithoutFailures() {
-    assertThatCode(() -> throttle.checkAllowed(EMAIL, ADDRESS)).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.admit(EMAIL, ADDRESS)).doesNotThrowAnyException();
   }
 
   @Test
   void allowsLoginsBelowTheEmailLimit() {
     fail(PER_EMAIL - 1, EMAIL, ADDRESS);
 
-    assertThatCode(() -> throttle.checkAllowed(EMAIL, ADDRESS)).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.admit(EMAIL, ADDRESS)).doesNotThrowAnyException();
   }
 
   @Test
@@ -60,15 +60,15 @@ class LoginThrottleTest {
   @Test
   void retryAfterCountsFromTheFailureThatMustAgeOut() {
     for (int i = 0; i < PER_EMAIL; i++) {
-      throttle.recordFailure(EMAIL, ADDRESS);
+      throttle.admit(EMAIL, ADDRESS);
       clock.advance(Duration.ofMinutes(1));
     }
     // Failures at 0..4 min, now 5 min: the oldest counted one leaves the window at 15 min.
     assertThat(throttled(EMAIL, ADDRESS).retryAfter()).isEqualTo(Duration.ofMinutes(10));
 
-    throttle.recordFailure(EMAIL, ADDRESS);
-    // Six failures at 0..5 min: the limit-th newest (1 min) must age out, at 16 min.
-    assertThat(throttled(EMAIL, ADDRESS).retryAfter()).isEqualTo(Duration.ofMinutes(11));
+    clock.advance(Duration.ofMinutes(1));
+    // The refused attempt was not counted: the one at 0 min still leaves the window at 15 min.
+    assertThat(throttled(EMAIL, ADDRESS).retryAfter()).isEqualTo(Duration.ofMinutes(9));
   }
 
   @ParameterizedTest
@@ -102,26 +102,28 @@ class LoginThrottleTest {
     clock.set(START.plus(WINDOW).minusMillis(1));
     assertThat(throttled(EMAIL, ADDRESS).retryAfter()).isEqualTo(Duration.ofSeconds(1));
     clock.set(START.plus(WINDOW));
-    assertThatCode(() -> throttle.checkAllowed(EMAIL, ADDRESS)).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.admit(EMAIL, ADDRESS)).doesNotThrowAnyException();
   }
 
   @Test
-  void throttledLoginsStayThrottledWhileFailuresKeepComing() {
+  void refusedAttemptsStayRefusedAndAreNotCounted() {
     fail(PER_EMAIL, EMAIL, ADDRESS);
     clock.advance(Duration.ofMinutes(14));
-    throttle.recordFailure(EMAIL, ADDRESS);
+    assertThatExceptionOfType(ThrottledException.class)
+        .isThrownBy(() -> throttle.admit(EMAIL, ADDRESS));
 
     assertThatExceptionOfType(ThrottledException.class)
-        .isThrownBy(() -> throttle.checkAllowed(EMAIL, ADDRESS));
+        .isThrownBy(() -> throttle.admit(EMAIL, ADDRESS));
+    assertThat(log.failures).hasSize(PER_EMAIL);
   }
 
   @Test
   void emailKeysAreCaseInsensitive() {
-    throttle.recordFailure("Alice@Example.com", "198.51.100.1");
-    throttle.recordFailure("ALICE@EXAMPLE.COM", "198.51.100.2");
-    throttle.recordFailure("alice@example.com", "198.51.100.3");
-    throttle.recordFailure("aLiCe@eXaMpLe.CoM", "198.51.100.4");
-    throttle.recordFailure("Alice@example.com", "198.51.100.5");
+    throttle.admit("Alice@Example.com", "198.51.100.1");
+    throttle.admit("ALICE@EXAMPLE.COM", "198.51.100.2");
+    throttle.admit("alice@example.com", "198.51.100.3");
+    throttle.admit("aLiCe@eXaMpLe.CoM", "198.51.100.4");
+    throttle.admit("Alice@example.com", "198.51.100.5");
 
     assertThat(throttled("alice@example.com", ADDRESS).retryAfter()).isEqualTo(WINDOW);
     assertThat(throttled("ALICE@example.com", ADDRESS).retryAfter()).isEqualTo(WINDOW);
@@ -131,7 +133,7 @@ class LoginThrottleTest {
   void failuresAreRecordedUnderHashesOfTheFoldedEmailAndTheAddressAtTheCurrentInstant() {
     clock.advance(Duration.ofSeconds(42));
 
-    throttle.recordFailure("Alice@Example.COM", ADDRESS);
+    throttle.admit("Alice@Example.COM", ADDRESS);
 
     assertThat(log.failures)
         .containsExactly(
@@ -145,28 +147,28 @@ class LoginThrottleTest {
   void otherEmailsAreNotThrottledByOneEmailsFailures() {
     fail(PER_EMAIL, EMAIL, ADDRESS);
 
-    assertThatCode(() -> throttle.checkAllowed("bob@example.com", "198.51.100.9"))
+    assertThatCode(() -> throttle.admit("bob@example.com", "198.51.100.9"))
         .doesNotThrowAnyException();
   }
 
   @Test
   void throttlesAClientAddressThatReachedItsLimitAcrossEmails() {
     for (int i = 0; i < PER_ADDRESS; i++) {
-      throttle.recordFailure("user" + i + "@example.com", ADDRESS);
+      throttle.admit("user" + i + "@example.com", ADDRESS);
     }
 
     assertThat(throttled("someone-new@example.com", ADDRESS).retryAfter()).isEqualTo(WINDOW);
-    assertThatCode(() -> throttle.checkAllowed("someone-new@example.com", "198.51.100.9"))
+    assertThatCode(() -> throttle.admit("someone-new@example.com", "198.51.100.9"))
         .doesNotThrowAnyException();
   }
 
   @Test
   void allowsAClientAddressBelowItsLimit() {
     for (int i = 0; i < PER_ADDRESS - 1; i++) {
-      throttle.recordFailure("user" + i + "@example.com", ADDRESS);
+      throttle.admit("user" + i + "@example.com", ADDRESS);
     }
 
-    assertThatCode(() -> throttle.checkAllowed("someone-new@example.com", ADDRESS))
+    assertThatCode(() -> throttle.admit("someone-new@example.com", ADDRESS))
         .doesNotThrowAnyException();
   }
 
@@ -178,7 +180,7 @@ class LoginThrottleTest {
     throttle.recordSuccess("ALICE@example.com");
 
     assertThat(log.failures).isEmpty();
-    assertThatCode(() -> throttle.checkAllowed(EMAIL, ADDRESS)).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.admit(EMAIL, ADDRESS)).doesNotThrowAnyException();
   }
 
   @Test
@@ -187,7 +189,7 @@ class LoginThrottleTest {
     throttle.recordSuccess(EMAIL);
     fail(PER_EMAIL - 1, EMAIL, ADDRESS);
 
-    assertThatCode(() -> throttle.checkAllowed(EMAIL, ADDRESS)).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.admit(EMAIL, ADDRESS)).doesNotThrowAnyException();
   }
 
   @Test
@@ -201,9 +203,9 @@ class LoginThrottleTest {
 
   @Test
   void purgeDropsFailuresOlderThanTheWindow() {
-    throttle.recordFailure(EMAIL, ADDRESS);
+    throttle.admit(EMAIL, ADDRESS);
     clock.advance(Duration.ofMinutes(10));
-    throttle.recordFailure(EMAIL, ADDRESS);
+    throttle.admit(EMAIL, ADDRESS);
     clock.advance(Duration.ofMinutes(10));
 
     int purged = throttle.purgeExpired();
@@ -226,14 +228,14 @@ class LoginThrottleTest {
 
   private void fail(int times, String email, String address) {
     for (int i = 0; i < times; i++) {
-      throttle.recordFailure(email, address);
+      throttle.admit(email, address);
     }
   }
 
   private ThrottledException throttled(String email, String address) {
     ThrottledException e =
-        catchThrowableOfType(ThrottledException.class, () -> throttle.checkAllowed(email, address));
-    assertThat(e).as("checkAllowed(%s, %s) throttles", email, address).isNotNull();
+        catchThrowableOfType(ThrottledException.class, () -> throttle.admit(email, address));
+    assertThat(e).as("admit(%s, %s) throttles", email, address).isNotNull();
     assertThat(e.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(e.retryAfter().getNano()).isZero();
     return e;
@@ -255,8 +257,13 @@ class LoginThrottleTest {
     final List<Instant> purgedBefore = new ArrayList<>();
 
     @Override
-    public void record(byte[] emailHash, byte[] addressHash, Instant at) {
-      failures.add(new Failure(hex(emailHash), hex(addressHash), at));
+    public Optional<Duration> admit(
+        byte[] emailHash, byte[] addressHash, Instant now, Limits limits) {
+      Optional<Duration> wait = retryAfter(emailHash, addressHash, now, limits);
+      if (wait.isEmpty()) {
+        failures.add(new Failure(hex(emailHash), hex(addressHash), now));
+      }
+      return wait;
     }
 
     @Override
@@ -264,8 +271,7 @@ class LoginThrottleTest {
       failures.removeIf(failure -> failure.email().equals(hex(emailHash)));
     }
 
-    @Override
-    public Optional<Duration> retryAfter(
+    private Optional<Duration> retryAfter(
         byte[] emailHash, byte[] addressHash, Instant now, Limits limits) {
       Instant since = now.minus(limits.window());
       String email = hex(emailHash);

@@ -1,0 +1,98 @@
+package boxoffice.app.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parallel wrong passwords for one email over two app instances: a 401 means the password was
+ * verified, so at most the limit of them may be 401 and the rest must be 429.
+ */
+class ConcurrentLoginThrottleIT {
+  private static final int ROUNDS = 20;
+  private static final int ATTEMPTS = 30;
+  private static final int EMAIL_LIMIT = 5;
+  private static final Map<String, String> ENV = Map.of("HTTP_TRUST_FORWARDED_FOR", "true");
+
+  private static TestApp first;
+  private static TestApp second;
+  private static ExecutorService pool;
+
+  @BeforeAll
+  static void start() {
+    first = TestApp.start(ENV);
+    second = TestApp.startOn(first.database(), ENV);
+    pool = Executors.newFixedThreadPool(ATTEMPTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.close();
+    second.close();
+    first.close();
+  }
+
+  @Test
+  void parallelWrongPasswordsOverTwoInstancesAreVerifiedAtMostLimitTimes() throws Exception {
+    List<Long> verifiedPerRound = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      String email = "target-" + round + "@example.org";
+      first
+          .http()
+          .post(
+              "/api/v1/auth/register",
+              Map.of("email", email, "password", "right-password", "name", "T"));
+      List<Integer> statuses = parallelWrongLogins(email, round);
+      assertThat(statuses).containsOnly(401, 429);
+      verifiedPerRound.add(statuses.stream().filter(s -> s == 401).count());
+    }
+
+    assertThat(verifiedPerRound).allSatisfy(n -> assertThat(n).isEqualTo(EMAIL_LIMIT));
+  }
+
+  private static List<Integer> parallelWrongLogins(String email, int round) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < ATTEMPTS; i++) {
+      TestApp app = i % 2 == 0 ? first : second;
+      // Distinct addresses: only the per-email limit applies.
+      String address = "10.77." + round + "." + i;
+      Callable<Integer> call =
+          () -> {
+            go.await();
+            return login(app, email, address);
+          };
+      answers.add(pool.submit(call));
+    }
+    go.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> answer : answers) {
+      statuses.add(answer.get());
+    }
+    return statuses;
+  }
+
+  private static int login(TestApp app, String email, String address) {
+    return app.http()
+        .send(
+            app.http()
+                .request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        HttpApi.json(Map.of("email", email, "password", "wrong-password")))))
+        .status();
+  }
+}
