@@ -44,3 +44,23 @@ BEGIN
 END
 $$;
 --rollback DROP FUNCTION count_login_attempt;
+
+--changeset boxoffice:008-refresh-families
+-- One row per session family (the tokens rotated out of one login). Refresh, logout and reuse
+-- revocation lock this row first, so they run one after the other per family on every instance:
+-- a revocation then always sees the token a concurrent refresh inserted, and a refresh after it
+-- finds the family revoked.
+CREATE TABLE refresh_families (
+    id         uuid PRIMARY KEY,
+    user_id    uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL,
+    revoked_at timestamptz
+);
+CREATE INDEX refresh_families_user_idx ON refresh_families (user_id);
+INSERT INTO refresh_families (id, user_id, created_at, revoked_at)
+SELECT family_id, min(user_id::text)::uuid, min(created_at),
+       CASE WHEN bool_and(revoked_at IS NOT NULL) THEN max(revoked_at) END
+  FROM refresh_tokens GROUP BY family_id;
+ALTER TABLE refresh_tokens ADD CONSTRAINT refresh_tokens_family_fk
+    FOREIGN KEY (family_id) REFERENCES refresh_families (id) ON DELETE CASCADE;
+--rollback ALTER TABLE refresh_tokens DROP CONSTRAINT refresh_tokens_family_fk; DROP TABLE refresh_families;

@@ -16,6 +16,11 @@ final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
   }
 
   @Override
+  public void startFamily(UUID familyId, UUID userId, Instant at) {
+    dao.insertFamily(familyId, userId, at);
+  }
+
+  @Override
   public void insert(StoredRefreshToken token) {
     dao.insert(
         token.id(),
@@ -27,13 +32,13 @@ final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
   }
 
   @Override
-  public Optional<StoredRefreshToken> findForUpdate(byte[] tokenHash) {
-    return dao.findForUpdate(tokenHash);
+  public Optional<StoredRefreshToken> find(byte[] tokenHash) {
+    return dao.find(tokenHash);
   }
 
   @Override
-  public Optional<UUID> findFamily(byte[] tokenHash) {
-    return dao.findFamily(tokenHash);
+  public boolean lockFamily(UUID familyId) {
+    return dao.lockFamily(familyId).orElse(false);
   }
 
   @Override
@@ -43,6 +48,7 @@ final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
 
   @Override
   public int revokeFamily(UUID familyId, Instant at) {
-    return dao.revokeFamily(familyId, at);
+    dao.markFamilyRevoked(familyId, at);
+    return dao.revokeFamilyTokens(familyId, at);
   }
 }

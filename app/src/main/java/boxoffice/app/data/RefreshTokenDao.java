@@ -14,9 +14,21 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the refresh_tokens table. */
+/** SQL of the refresh_families and refresh_tokens tables. */
 @RegisterRowMapper(RefreshTokenDao.TokenMapper.class)
 interface RefreshTokenDao {
+  @SqlUpdate(
+      "INSERT INTO refresh_families (id, user_id, created_at) VALUES (:id, :userId, :createdAt)")
+  void insertFamily(
+      @Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("createdAt") Instant createdAt);
+
+  /** Whether the family is live, with its row locked until the transaction ends. */
+  @SqlQuery("SELECT revoked_at IS NULL FROM refresh_families WHERE id = :id FOR UPDATE")
+  Optional<Boolean> lockFamily(@Bind("id") UUID id);
+
+  @SqlUpdate("UPDATE refresh_families SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+  void markFamilyRevoked(@Bind("id") UUID id, @Bind("at") Instant at);
+
   @SqlUpdate(
       "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)"
           + " VALUES (:id, :userId, :familyId, :tokenHash, :expiresAt, :createdAt)")
@@ -28,11 +40,8 @@ interface RefreshTokenDao {
       @Bind("expiresAt") Instant expiresAt,
       @Bind("createdAt") Instant createdAt);
 
-  @SqlQuery("SELECT * FROM refresh_tokens WHERE token_hash = :tokenHash FOR UPDATE")
-  Optional<StoredRefreshToken> findForUpdate(@Bind("tokenHash") byte[] tokenHash);
-
-  @SqlQuery("SELECT family_id FROM refresh_tokens WHERE token_hash = :tokenHash")
-  Optional<UUID> findFamily(@Bind("tokenHash") byte[] tokenHash);
+  @SqlQuery("SELECT * FROM refresh_tokens WHERE token_hash = :tokenHash")
+  Optional<StoredRefreshToken> find(@Bind("tokenHash") byte[] tokenHash);
 
   @SqlUpdate(
       "UPDATE refresh_tokens SET replaced_by = :replacedBy, revoked_at = :at"
@@ -43,7 +52,7 @@ interface RefreshTokenDao {
   @SqlUpdate(
       "UPDATE refresh_tokens SET revoked_at = :at WHERE family_id = :familyId"
           + " AND revoked_at IS NULL")
-  int revokeFamily(@Bind("familyId") UUID familyId, @Bind("at") Instant at);
+  int revokeFamilyTokens(@Bind("familyId") UUID familyId, @Bind("at") Instant at);
 
   /** Maps a refresh_tokens row. */
   final class TokenMapper implements RowMapper<StoredRefreshToken> {

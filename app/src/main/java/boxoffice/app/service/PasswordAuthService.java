@@ -153,11 +153,12 @@ public final class PasswordAuthService implements AuthService {
   }
 
   private Optional<TokenPair> rotate(byte[] hash, Instant now) {
-    Optional<StoredRefreshToken> found = refreshTokens.findForUpdate(hash);
-    if (found.isEmpty()) {
+    Optional<UUID> family = refreshTokens.find(hash).map(StoredRefreshToken::familyId);
+    if (family.isEmpty() || !refreshTokens.lockFamily(family.get())) {
       return Optional.empty();
     }
-    StoredRefreshToken presented = found.get();
+    // Read again under the family lock: a concurrent refresh may have spent it meanwhile.
+    StoredRefreshToken presented = refreshTokens.find(hash).orElseThrow();
     if (presented.isSpent()) {
       refreshTokens.revokeFamily(presented.familyId(), now);
       return Optional.empty();
@@ -180,10 +181,19 @@ public final class PasswordAuthService implements AuthService {
     if (refreshToken == null || refreshToken.isBlank()) {
       return;
     }
+    byte[] hash = RefreshTokens.hash(refreshToken);
     Instant now = clock.instant();
-    refreshTokens
-        .findFamily(RefreshTokens.hash(refreshToken))
-        .ifPresent(family -> refreshTokens.revokeFamily(family, now));
+    transactions.run(
+        () ->
+            refreshTokens
+                .find(hash)
+                .map(StoredRefreshToken::familyId)
+                .ifPresent(
+                    family -> {
+                      // Waits for a rotation in flight, so the token it issues is revoked too.
+                      refreshTokens.lockFamily(family);
+                      refreshTokens.revokeFamily(family, now);
+                    }));
   }
 
   @Override
@@ -192,7 +202,9 @@ public final class PasswordAuthService implements AuthService {
   }
 
   private TokenPair startSession(User user, UUID familyId) {
-    return issue(user, familyId, UUID.randomUUID(), clock.instant());
+    Instant now = clock.instant();
+    refreshTokens.startFamily(familyId, user.id(), now);
+    return issue(user, familyId, UUID.randomUUID(), now);
   }
 
   private TokenPair issue(User user, UUID familyId, UUID tokenId, Instant now) {

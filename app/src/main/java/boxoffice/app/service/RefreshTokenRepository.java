@@ -9,16 +9,25 @@ import java.util.UUID;
  * login.
  */
 public interface RefreshTokenRepository {
+  /** Records a new family, before its first token. */
+  void startFamily(UUID familyId, UUID userId, Instant at);
+
   void insert(StoredRefreshToken token);
 
-  /** Finds a token and locks it until the transaction ends, so two refreshes cannot both win. */
-  Optional<StoredRefreshToken> findForUpdate(byte[] tokenHash);
+  Optional<StoredRefreshToken> find(byte[] tokenHash);
 
-  Optional<UUID> findFamily(byte[] tokenHash);
+  /**
+   * Locks the family until the transaction ends, so that rotation and revocation of one family run
+   * one after the other on every instance; true if the family is live (not revoked).
+   */
+  boolean lockFamily(UUID familyId);
 
   void markReplaced(UUID id, UUID replacedBy, Instant at);
 
-  /** Revokes every live token of the family; returns how many were revoked. */
+  /**
+   * Revokes the family and every live token of it; returns how many tokens were revoked. Call with
+   * the family locked, so a token inserted by a concurrent rotation is among them.
+   */
   int revokeFamily(UUID familyId, Instant at);
 
   /** A refresh token as stored. Spent means rotated or revoked. */

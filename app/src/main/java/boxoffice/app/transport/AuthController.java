@@ -4,6 +4,7 @@ import boxoffice.app.domain.ValidationException;
 import boxoffice.app.service.AuthService;
 import boxoffice.app.service.LoginCommand;
 import boxoffice.app.service.RegisterCommand;
+import boxoffice.app.service.TokenPair;
 import boxoffice.app.transport.AuthDtos.LoginRequest;
 import boxoffice.app.transport.AuthDtos.RefreshRequest;
 import boxoffice.app.transport.AuthDtos.RegisterRequest;
@@ -96,7 +97,7 @@ final class AuthController {
     var pair =
         auth.login(new LoginCommand(request.email(), request.password(), clientAddress.of(ctx)));
     auth.authenticate(pair.accessToken()).ifPresent(caller -> ActionLog.loggedIn(caller.userId()));
-    ctx.json(TokenResponse.of(pair));
+    tokens(ctx, pair);
   }
 
   @OpenApi(
@@ -120,7 +121,13 @@ final class AuthController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void refresh(Context ctx) {
-    ctx.json(TokenResponse.of(auth.refresh(refreshToken(ctx))));
+    tokens(ctx, auth.refresh(refreshToken(ctx)));
+  }
+
+  /** Credentials must never be kept by a browser or proxy cache (RFC 6749 section 5.1). */
+  private static void tokens(Context ctx, TokenPair pair) {
+    ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    ctx.json(TokenResponse.of(pair));
   }
 
   @OpenApi(

@@ -37,6 +37,7 @@ class LoginIT {
     assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
     assertThat(tokens.get("accessToken").asText()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     assertThat(tokens.get("refreshToken").asText()).matches("[\\w-]{43}");
+    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
   }
 
   @Test

@@ -55,6 +55,7 @@ class TokensIT {
     var second = refresh(first.get("refreshToken").asText());
 
     assertThat(second.status()).isEqualTo(200);
+    assertThat(second.header("Cache-Control")).isEqualTo("no-store");
     assertThat(second.json().get("refreshToken").asText())
         .isNotEqualTo(first.get("refreshToken").asText());
     assertThat(app.http().get(ME, second.json().get("accessToken").asText()).status())
