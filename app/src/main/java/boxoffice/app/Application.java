@@ -1,7 +1,6 @@
 package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
-import boxoffice.app.data.BackgroundDatabase;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.EventCache;
 import boxoffice.app.data.OutboxRelays;
@@ -88,7 +87,6 @@ public final class Application implements AutoCloseable {
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
       injector.getInstance(PolledSessionRevocations.class).close();
-      injector.getInstance(BackgroundDatabase.class).close();
       injector.getInstance(HikariDataSource.class).close();
       throw e;
     }
@@ -121,7 +119,6 @@ public final class Application implements AutoCloseable {
     injector.getInstance(OutboxRelays.class).close();
     injector.getInstance(EventCache.class).close();
     injector.getInstance(PolledSessionRevocations.class).close();
-    injector.getInstance(BackgroundDatabase.class).close();
     injector.getInstance(HikariDataSource.class).close();
   }
 }

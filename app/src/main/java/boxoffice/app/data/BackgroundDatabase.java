@@ -1,26 +1,20 @@
 package boxoffice.app.data;
 
-import boxoffice.app.config.AppConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.time.Duration;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * One connection of its own for the polls that run several times a second (session revocations,
- * cache invalidations): they never queue behind request traffic for a pooled connection, so a busy
- * instance does not mistake its own load for an unreachable database. Not traced: the polls would
- * flood the traces with root spans.
+ * The database as the polls that run several times a second (session revocations, cache
+ * invalidations) use it: the app's pool, without tracing, which would flood the traces with root
+ * spans. They take no connection of their own: a poll waits behind requests only when the pool is
+ * exhausted, and then requests are failing with 503 already.
  */
-public final class BackgroundDatabase implements AutoCloseable {
-  private final HikariDataSource dataSource;
+public final class BackgroundDatabase {
   private final Jdbi jdbi;
 
-  BackgroundDatabase(AppConfig.Database db, Duration statementTimeout) {
-    var single =
-        new AppConfig.Database(db.url(), db.user(), db.password(), 1, db.connectionTimeout());
-    this.dataSource = DataSourceFactory.create(single, statementTimeout, "boxoffice-background");
+  BackgroundDatabase(DataSource dataSource) {
     this.jdbi =
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
@@ -29,10 +23,5 @@ public final class BackgroundDatabase implements AutoCloseable {
 
   <T> T onDemand(Class<T> dao) {
     return jdbi.onDemand(dao);
-  }
-
-  @Override
-  public void close() {
-    dataSource.close();
   }
 }

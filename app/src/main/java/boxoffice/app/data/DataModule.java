@@ -122,8 +122,8 @@ public final class DataModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BackgroundDatabase backgroundDatabase(AppConfig config) {
-    return new BackgroundDatabase(config.db(), config.http().requestTimeout());
+  BackgroundDatabase backgroundDatabase(DataSource dataSource) {
+    return new BackgroundDatabase(dataSource);
   }
 
   @Provides

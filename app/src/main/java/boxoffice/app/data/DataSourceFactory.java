@@ -14,14 +14,8 @@ final class DataSourceFactory {
    * moment the client is told the request timed out.
    */
   static HikariDataSource create(AppConfig.Database db, Duration statementTimeout) {
-    return create(db, statementTimeout, "boxoffice");
-  }
-
-  /** As {@link #create(AppConfig.Database, Duration)}, for a pool named {@code poolName}. */
-  static HikariDataSource create(
-      AppConfig.Database db, Duration statementTimeout, String poolName) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName(poolName);
+    hikari.setPoolName("boxoffice");
     hikari.setJdbcUrl(db.url());
     hikari.setUsername(db.user());
     hikari.setPassword(db.password());

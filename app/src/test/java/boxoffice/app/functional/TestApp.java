@@ -33,7 +33,10 @@ public final class TestApp implements AutoCloseable {
     this.clock = new MutableClock();
     AppConfig config = new AppConfigLoader().load(environment(database, overrides));
     try {
-      this.application = Application.start(config, clock, "127.0.0.1", openTelemetry);
+      // Test classes run in parallel: wait for a connection slot instead of failing at once.
+      this.application =
+          TestDatabase.whenServerHasRoom(
+              () -> Application.start(config, clock, "127.0.0.1", openTelemetry));
     } catch (RuntimeException e) {
       if (ownsDatabase) {
         database.close();
