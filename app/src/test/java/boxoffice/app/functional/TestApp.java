@@ -4,9 +4,15 @@ import boxoffice.app.Application;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
 import boxoffice.testing.TestDatabase;
+import com.google.inject.CreationException;
+import com.google.inject.spi.Message;
 import io.opentelemetry.api.OpenTelemetry;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The real booking service on a random port against its own fresh database: what functional tests
@@ -35,8 +41,7 @@ public final class TestApp implements AutoCloseable {
     try {
       // Test classes run in parallel: wait for a connection slot instead of failing at once.
       this.application =
-          TestDatabase.whenServerHasRoom(
-              () -> Application.start(config, clock, "127.0.0.1", openTelemetry));
+          whenServerHasRoom(() -> Application.start(config, clock, "127.0.0.1", openTelemetry));
     } catch (RuntimeException e) {
       if (ownsDatabase) {
         database.close();
@@ -86,6 +91,35 @@ public final class TestApp implements AutoCloseable {
     env.put("BCRYPT_COST", "4");
     env.putAll(overrides);
     return env;
+  }
+
+  /**
+   * Starts again while the pool could not open its first connection because the server had no slot
+   * left; Guice reports that inside its CreationException's messages, not as the exception's cause.
+   */
+  private static Application whenServerHasRoom(Supplier<Application> start) {
+    long deadline = System.nanoTime() + TestDatabase.SERVER_FULL_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return start.get();
+      } catch (CreationException e) {
+        if (!serverFull(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+      }
+    }
+  }
+
+  private static boolean serverFull(CreationException e) {
+    for (Message message : e.getErrorMessages()) {
+      for (Throwable t = message.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && "53300".equals(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public HttpApi http() {
