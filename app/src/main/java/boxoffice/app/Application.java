@@ -1,11 +1,13 @@
 package boxoffice.app;
 
+import boxoffice.app.cache.CacheModule;
+import boxoffice.app.cache.EventCache;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
-import boxoffice.app.data.EventCache;
-import boxoffice.app.data.OutboxRelays;
 import boxoffice.app.data.PolledSessionRevocations;
 import boxoffice.app.observability.ObservabilityModule;
+import boxoffice.app.outbox.OutboxModule;
+import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
 import boxoffice.app.service.Housekeeping;
@@ -65,6 +67,8 @@ public final class Application implements AutoCloseable {
             Stage.PRODUCTION,
             new BoxofficeModule(config, clock, openTelemetry),
             new DataModule(),
+            new CacheModule(),
+            new OutboxModule(),
             new SecurityModule(),
             new ServiceModule(),
             new ObservabilityModule(),

@@ -11,8 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering of the booking service: domain at the centre, services over it with ports for the
- * outside, adapters (data, security, transport) implementing or driving those ports, and the root
- * package wiring everything together.
+ * outside, adapters implementing or driving those ports (one package per outside system: data for
+ * PostgreSQL, cache for the event cache, outbox for the relays to the audit log and Kafka; security
+ * and transport), and the root package wiring everything together.
  */
 @AnalyzeClasses(packages = "boxoffice.app", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,6 +22,8 @@ class ArchitectureTest {
   private static final String DOMAIN = "boxoffice.app.domain..";
   private static final String SERVICE = "boxoffice.app.service..";
   private static final String DATA = "boxoffice.app.data..";
+  private static final String CACHE = "boxoffice.app.cache..";
+  private static final String OUTBOX = "boxoffice.app.outbox..";
   private static final String SECURITY = "boxoffice.app.security..";
   private static final String TRANSPORT = "boxoffice.app.transport..";
   private static final String OBSERVABILITY = "boxoffice.app.observability..";
@@ -90,8 +93,64 @@ class ArchitectureTest {
               "org.postgresql..",
               CONFIG,
               DATA,
+              CACHE,
+              OUTBOX,
               SECURITY,
               TRANSPORT);
+
+  @ArchTest
+  static final ArchRule theDatabaseAdaptersTalkToPostgresqlOnly =
+      noClasses()
+          .that()
+          .resideInAPackage(DATA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              CACHE,
+              OUTBOX,
+              "redis.clients..",
+              "org.apache.kafka..",
+              "io.grpc..",
+              "boxoffice.audit..")
+          .because("data/ is the PostgreSQL room; the cache and the relays build on it, not back");
+
+  @ArchTest
+  static final ArchRule theCacheNeverTouchesTheOutbox =
+      noClasses()
+          .that()
+          .resideInAPackage(CACHE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(OUTBOX, "org.apache.kafka..", "io.grpc..", "boxoffice.audit..")
+          .because("the cache and the outbox are separate rooms, each for its own outside system");
+
+  @ArchTest
+  static final ArchRule theOutboxNeverTouchesTheCache =
+      noClasses()
+          .that()
+          .resideInAPackage(OUTBOX)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CACHE, "redis.clients..")
+          .because("the cache and the outbox are separate rooms, each for its own outside system");
+
+  @ArchTest
+  static final ArchRule onlyTheCacheTalksToRedis =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(CACHE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("redis.clients..");
+
+  @ArchTest
+  static final ArchRule onlyTheOutboxTalksToKafkaAndTheAuditLog =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(OUTBOX)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.kafka..", "io.grpc..", "boxoffice.audit..");
 
   @ArchTest
   static final ArchRule onlyTheCompositionRootDependsOnTransport =
@@ -104,10 +163,10 @@ class ArchitectureTest {
           .because("the HTTP layer is the outermost adapter, wired only by Application");
 
   @ArchTest
-  static final ArchRule dataDoesNotDependOnSecurityOrTransport =
+  static final ArchRule adaptersOfStorageDoNotDependOnSecurityOrTransport =
       noClasses()
           .that()
-          .resideInAPackage(DATA)
+          .resideInAnyPackage(DATA, CACHE, OUTBOX)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(SECURITY, TRANSPORT, OBSERVABILITY);
@@ -119,7 +178,7 @@ class ArchitectureTest {
           .resideInAPackage(SECURITY)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(DATA, TRANSPORT);
+          .resideInAnyPackage(DATA, CACHE, OUTBOX, TRANSPORT);
 
   @ArchTest
   static final ArchRule observabilityOnlyReadsAndNeverServesHttp =
@@ -138,7 +197,7 @@ class ArchitectureTest {
           .resideInAPackage(TRANSPORT)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(DATA, SECURITY)
+          .resideInAnyPackage(DATA, CACHE, OUTBOX, SECURITY)
           .because("controllers reach storage and crypto only through service ports");
 
   @ArchTest
@@ -148,7 +207,7 @@ class ArchitectureTest {
           .resideInAPackage(CONFIG)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ROOT, DOMAIN, SERVICE, DATA, SECURITY, TRANSPORT);
+          .resideInAnyPackage(ROOT, DOMAIN, SERVICE, DATA, CACHE, OUTBOX, SECURITY, TRANSPORT);
 
   @ArchTest
   static final ArchRule onlyConfigAndTheRootReadLayeredConfiguration =
@@ -208,6 +267,10 @@ class ArchitectureTest {
           .definedBy(SERVICE)
           .layer("Data")
           .definedBy(DATA)
+          .layer("Cache")
+          .definedBy(CACHE)
+          .layer("Outbox")
+          .definedBy(OUTBOX)
           .layer("Security")
           .definedBy(SECURITY)
           .layer("Transport")
@@ -219,18 +282,31 @@ class ArchitectureTest {
           .whereLayer("Transport")
           .mayOnlyBeAccessedByLayers("Root")
           .whereLayer("Data")
+          .mayOnlyBeAccessedByLayers("Root", "Cache", "Observability")
+          .whereLayer("Cache")
+          .mayOnlyBeAccessedByLayers("Root", "Observability")
+          .whereLayer("Outbox")
           .mayOnlyBeAccessedByLayers("Root", "Observability")
           .whereLayer("Observability")
           .mayOnlyBeAccessedByLayers("Root", "Transport")
           .whereLayer("Security")
           .mayOnlyBeAccessedByLayers("Root")
           .whereLayer("Service")
-          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport", "Observability")
+          .mayOnlyBeAccessedByLayers(
+              "Root", "Data", "Cache", "Outbox", "Security", "Transport", "Observability")
           .whereLayer("Config")
-          .mayOnlyBeAccessedByLayers("Root", "Data", "Security", "Transport", "Observability")
+          .mayOnlyBeAccessedByLayers(
+              "Root", "Data", "Cache", "Outbox", "Security", "Transport", "Observability")
           .whereLayer("Domain")
           .mayOnlyBeAccessedByLayers(
-              "Root", "Service", "Data", "Security", "Transport", "Observability")
+              "Root",
+              "Service",
+              "Data",
+              "Cache",
+              "Outbox",
+              "Security",
+              "Transport",
+              "Observability")
           .whereLayer("Domain")
           .mayNotAccessAnyLayer()
           .whereLayer("Config")
@@ -239,10 +315,14 @@ class ArchitectureTest {
           .mayOnlyAccessLayers("Domain")
           .whereLayer("Data")
           .mayOnlyAccessLayers("Service", "Domain", "Config")
+          .whereLayer("Cache")
+          .mayOnlyAccessLayers("Data", "Service", "Domain", "Config")
+          .whereLayer("Outbox")
+          .mayOnlyAccessLayers("Service", "Domain", "Config")
           .whereLayer("Security")
           .mayOnlyAccessLayers("Service", "Domain", "Config")
           .whereLayer("Transport")
           .mayOnlyAccessLayers("Service", "Domain", "Config", "Observability")
           .whereLayer("Observability")
-          .mayOnlyAccessLayers("Service", "Domain", "Config", "Data");
+          .mayOnlyAccessLayers("Service", "Domain", "Config", "Data", "Cache", "Outbox");
 }

@@ -10,16 +10,16 @@ import org.slf4j.LoggerFactory;
  * Runs actions (cache invalidations) once the current transaction has committed, or at once when no
  * transaction is open on this thread. A rolled-back transaction drops its actions.
  */
-final class AfterCommit {
+public final class AfterCommit {
   private static final Logger LOG = LoggerFactory.getLogger(AfterCommit.class);
 
   private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();
 
-  boolean inTransaction() {
+  public boolean inTransaction() {
     return pending.get() != null;
   }
 
-  void run(Runnable action) {
+  public void run(Runnable action) {
     List<Runnable> actions = pending.get();
     if (actions != null) {
       actions.add(action);

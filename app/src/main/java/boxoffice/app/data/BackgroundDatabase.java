@@ -21,7 +21,7 @@ public final class BackgroundDatabase {
             .installPlugin(new PostgresPlugin());
   }
 
-  <T> T onDemand(Class<T> dao) {
+  public <T> T onDemand(Class<T> dao) {
     return jdbi.onDemand(dao);
   }
 }

@@ -5,7 +5,6 @@ import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.DependencyProbe;
 import boxoffice.app.service.EventRepository;
 import boxoffice.app.service.LoginFailureLog;
-import boxoffice.app.service.Outbox;
 import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.SessionRevocations;
@@ -14,14 +13,13 @@ import boxoffice.app.service.UserRepository;
 import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.name.Names;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -29,8 +27,14 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** PostgreSQL adapters: the pool, JDBI, repositories and the database readiness probe. */
+/**
+ * PostgreSQL adapters: the pool, JDBI, migrations, repositories, transactions and the database
+ * readiness probe. Nothing here talks to Redis, Kafka or gRPC.
+ */
 public final class DataModule extends AbstractModule {
+  /** The qualifier of the repositories that read and write PostgreSQL directly. */
+  public static final String DATABASE = "database";
+
   @Override
   protected void configure() {
     bind(Transactions.class).to(JdbiTransactions.class).in(Singleton.class);
@@ -39,37 +43,18 @@ public final class DataModule extends AbstractModule {
     bind(LoginFailureLog.class).to(JdbiLoginFailureLog.class).in(Singleton.class);
     bind(AfterCommit.class).in(Singleton.class);
     bind(EventStatusCounts.class).in(Singleton.class);
-    bind(JdbiEventRepository.class).in(Singleton.class);
-    bind(JdbiBookingRepository.class).in(Singleton.class);
-    bind(JdbiReviewRepository.class).in(Singleton.class);
-    bind(EventRepository.class).to(CachingEventRepository.class).in(Singleton.class);
-    bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
-    bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
-    bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
+    // The repositories as stored; CacheModule binds the unqualified ports to caching decorators.
+    bind(Key.get(EventRepository.class, Names.named(DATABASE)))
+        .to(JdbiEventRepository.class)
+        .in(Singleton.class);
+    bind(Key.get(BookingRepository.class, Names.named(DATABASE)))
+        .to(JdbiBookingRepository.class)
+        .in(Singleton.class);
+    bind(Key.get(ReviewRepository.class, Names.named(DATABASE)))
+        .to(JdbiReviewRepository.class)
+        .in(Singleton.class);
     bind(SessionRevocations.class).to(PolledSessionRevocations.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
-  }
-
-  /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */
-  @Provides
-  @Singleton
-  EventCache eventCache(
-      AppConfig config, Clock clock, BackgroundDatabase background, OpenTelemetry openTelemetry) {
-    AppConfig.Cache cache = config.cache();
-    return switch (cache.type()) {
-      case NONE -> new NoEventCache();
-      case MEMORY -> new MemoryEventCache(new LruCache<>(cache.maxEntries(), cache.ttl(), clock));
-      case REDIS ->
-          new RedisEventCache(
-              RedisPools.create(config.redis()),
-              config.redis().timeout(),
-              cache.ttl(),
-              config.http().requestTimeout().plusSeconds(1),
-              Executors.newSingleThreadScheduledExecutor(
-                  Thread.ofPlatform().daemon().name("redis-reconnect").factory()),
-              background.onDemand(InvalidationFeed.class),
-              openTelemetry);
-    };
   }
 
   /** Revoked sessions, read in the background by a poller of its own. */
@@ -81,37 +66,6 @@ public final class DataModule extends AbstractModule {
         config.jwt().accessTokenTtl().plusMinutes(1),
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("session-revocations").factory()));
-  }
-
-  /** One relay per configured destination of the outbox (none when nothing is configured). */
-  @Provides
-  @Singleton
-  OutboxRelays outboxRelays(AppConfig config, Jdbi jdbi, Clock clock, OpenTelemetry openTelemetry) {
-    List<OutboxRelay> relays = new ArrayList<>();
-    var outbox = config.outbox();
-    var settings =
-        new OutboxRelay.Settings(outbox.batchSize(), outbox.pollInterval(), outbox.maxBackoff());
-    AppConfig.Audit audit = config.audit();
-    if (audit.enabled()) {
-      relays.add(
-          new OutboxRelay(
-              jdbi,
-              new GrpcAuditPublisher(
-                  audit.target(), audit.token(), audit.deadline(), openTelemetry),
-              settings,
-              clock));
-    }
-    AppConfig.Kafka kafka = config.kafka();
-    if (kafka.enabled()) {
-      relays.add(
-          new OutboxRelay(
-              jdbi,
-              new KafkaOutboxPublisher(
-                  kafka.bootstrapServers(), kafka.topic(), kafka.deadline(), openTelemetry),
-              settings,
-              clock));
-    }
-    return new OutboxRelays(relays);
   }
 
   @Provides
@@ -180,12 +134,6 @@ public final class DataModule extends AbstractModule {
   @Singleton
   ReviewDao reviewDao(Jdbi jdbi) {
     return jdbi.onDemand(ReviewDao.class);
-  }
-
-  @Provides
-  @Singleton
-  JdbiOutbox.OutboxDao outboxDao(Jdbi jdbi) {
-    return jdbi.onDemand(JdbiOutbox.OutboxDao.class);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import boxoffice.app.domain.BookingStatus;
 import boxoffice.app.service.BookingKey;
 import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.ChangeType;
+import boxoffice.platform.TraceParent;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package boxoffice.app.observability;
 
+import boxoffice.app.cache.EventCache;
 import boxoffice.app.config.AppConfig;
-import boxoffice.app.data.EventCache;
 import boxoffice.app.data.EventStatusCounts;
-import boxoffice.app.data.OutboxRelay;
-import boxoffice.app.data.OutboxRelays;
+import boxoffice.app.outbox.OutboxRelay;
+import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.platform.database.PoolMetrics;
 import com.zaxxer.hikari.HikariDataSource;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;

@@ -8,10 +8,10 @@ public final class ServiceModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(AuthService.class).to(PasswordAuthService.class).in(Singleton.class);
-    bind(UserService.class).to(AccountUserService.class).in(Singleton.class);
-    bind(EventService.class).to(TransactionalEventService.class).in(Singleton.class);
+    bind(UserService.class).to(UserDirectory.class).in(Singleton.class);
+    bind(EventService.class).to(EventCatalog.class).in(Singleton.class);
     bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
-    bind(ReviewService.class).to(EventReviewService.class).in(Singleton.class);
+    bind(ReviewService.class).to(RatingsAndComments.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
     bind(Housekeeping.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);

@@ -6,9 +6,9 @@ import boxoffice.app.service.BookCommand;
 import boxoffice.app.service.BookingKey;
 import boxoffice.app.service.BookingService;
 import boxoffice.app.service.PageRequest;
-import boxoffice.app.transport.EventDtos.BookRequest;
-import boxoffice.app.transport.EventDtos.BookingPage;
-import boxoffice.app.transport.EventDtos.BookingResponse;
+import boxoffice.app.transport.BookingDtos.BookRequest;
+import boxoffice.app.transport.BookingDtos.BookingPage;
+import boxoffice.app.transport.BookingDtos.BookingResponse;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -72,7 +72,7 @@ final class BookingController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void book(Context ctx) {
-    UUID eventId = Params.id(ctx, "id", "event");
+    UUID eventId = RequestParams.id(ctx, "id", "event");
     BookRequest request = body.read(ctx, BookRequest.class);
     Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key"));
     Booking booking =
@@ -105,7 +105,7 @@ final class BookingController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void listMine(Context ctx) {
-    Optional<BookingStatus> status = Params.enumValue(ctx, "status", BookingStatus.class);
+    Optional<BookingStatus> status = RequestParams.enumValue(ctx, "status", BookingStatus.class);
     var page = bookings.listMine(AuthMiddleware.principal(ctx), status, pageRequest(ctx, MINE));
     ctx.json(response(page, MINE));
   }
@@ -127,7 +127,8 @@ final class BookingController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void get(Context ctx) {
-    Booking booking = bookings.get(AuthMiddleware.principal(ctx), Params.id(ctx, "id", "booking"));
+    Booking booking =
+        bookings.get(AuthMiddleware.principal(ctx), RequestParams.id(ctx, "id", "booking"));
     ctx.json(BookingResponse.of(booking));
   }
 
@@ -153,7 +154,7 @@ final class BookingController {
       })
   void cancel(Context ctx) {
     Booking booking =
-        bookings.cancel(AuthMiddleware.principal(ctx), Params.id(ctx, "id", "booking"));
+        bookings.cancel(AuthMiddleware.principal(ctx), RequestParams.id(ctx, "id", "booking"));
     ActionLog.cancelled(booking);
     ctx.json(BookingResponse.of(booking));
   }
@@ -179,7 +180,7 @@ final class BookingController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void listOfEvent(Context ctx) {
-    UUID eventId = Params.id(ctx, "id", "event");
+    UUID eventId = RequestParams.id(ctx, "id", "event");
     var page =
         bookings.listOfEvent(AuthMiddleware.principal(ctx), eventId, pageRequest(ctx, OF_EVENT));
     ctx.json(response(page, OF_EVENT));

@@ -78,7 +78,7 @@ final class EventController {
       })
   void search(Context ctx) {
     EventSort sort =
-        Params.text(ctx, "sort")
+        RequestParams.text(ctx, "sort")
             .map(
                 s ->
                     EventSort.fromParameter(s)
@@ -91,10 +91,10 @@ final class EventController {
     EventQuery query =
         new EventQuery(
             EventQuery.wordsOf(ctx.queryParam("q")),
-            Params.enumValue(ctx, "status", EventStatus.class),
-            Params.instant(ctx, "from"),
-            Params.instant(ctx, "to"),
-            Params.text(ctx, "venue"),
+            RequestParams.enumValue(ctx, "status", EventStatus.class),
+            RequestParams.instant(ctx, "from"),
+            RequestParams.instant(ctx, "to"),
+            RequestParams.text(ctx, "venue"),
             sort,
             false);
     String list = "events:" + sort.parameter();
@@ -145,7 +145,7 @@ final class EventController {
       })
   void get(Context ctx) {
     EventView view =
-        events.get(AuthMiddleware.optionalPrincipal(ctx), Params.id(ctx, "id", "event"));
+        events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
     ctx.header("ETag", etag(view)).json(EventResponse.of(view.event(), view.rating()));
   }
 
@@ -227,8 +227,8 @@ final class EventController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void update(Context ctx) {
-    UUID id = Params.id(ctx, "id", "event");
-    Optional<Integer> version = Params.ifMatchVersion(ctx);
+    UUID id = RequestParams.id(ctx, "id", "event");
+    Optional<Integer> version = RequestParams.ifMatchVersion(ctx);
     PatchEventRequest request = body.read(ctx, PatchEventRequest.class);
     var patch =
         new EventPatch(
@@ -275,14 +275,15 @@ final class EventController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void changeStatus(Context ctx) {
-    UUID id = Params.id(ctx, "id", "event");
-    Params.ifMatchVersion(ctx); // a malformed If-Match is refused before the body is read
+    UUID id = RequestParams.id(ctx, "id", "event");
+    RequestParams.ifMatchVersion(ctx); // a malformed If-Match is refused before the body is read
     StatusRequest request = body.read(ctx, StatusRequest.class);
     EventStatus target =
         parseStatus(request.status())
             .orElseThrow(() -> ValidationException.of("status", "is required"));
     Event event =
-        events.changeStatus(AuthMiddleware.principal(ctx), id, target, Params.ifMatchVersion(ctx));
+        events.changeStatus(
+            AuthMiddleware.principal(ctx), id, target, RequestParams.ifMatchVersion(ctx));
     ActionLog.eventChanged("event." + target.name().toLowerCase(Locale.ROOT), id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));
   }
@@ -308,8 +309,8 @@ final class EventController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void delete(Context ctx) {
-    UUID id = Params.id(ctx, "id", "event");
-    events.delete(AuthMiddleware.principal(ctx), id, Params.ifMatchVersion(ctx));
+    UUID id = RequestParams.id(ctx, "id", "event");
+    events.delete(AuthMiddleware.principal(ctx), id, RequestParams.ifMatchVersion(ctx));
     ActionLog.eventChanged("event.deleted", id);
     ctx.status(204);
   }

@@ -1,7 +1,5 @@
 package boxoffice.app.transport;
 
-import boxoffice.app.domain.Booking;
-import boxoffice.app.domain.Comment;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.RatingSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of events, bookings, ratings and comments. */
+/** Request and response bodies of events. */
 final class EventDtos {
   private EventDtos() {}
 
@@ -87,49 +85,4 @@ final class EventDtos {
 
   /** A page of events. */
   record EventPage(List<EventResponse> items, @OpenApiNullable String nextCursor) {}
-
-  /** A booking request. */
-  record BookRequest(@OpenApiExample("2") Integer quantity) {}
-
-  /** A booking. */
-  record BookingResponse(
-      UUID id,
-      UUID eventId,
-      UUID userId,
-      int quantity,
-      String status,
-      Instant createdAt,
-      @OpenApiNullable Instant cancelledAt) {
-    static BookingResponse of(Booking b) {
-      return new BookingResponse(
-          b.id(),
-          b.eventId(),
-          b.userId(),
-          b.quantity(),
-          b.status().name(),
-          b.createdAt(),
-          b.cancelledAt().orElse(null));
-    }
-  }
-
-  /** A page of bookings. */
-  record BookingPage(List<BookingResponse> items, @OpenApiNullable String nextCursor) {}
-
-  /** A rating. */
-  record RatingRequest(@OpenApiExample("5") Integer score) {}
-
-  /** A new comment. */
-  record CommentRequest(@OpenApiDescription("1 to 2000 characters") String text) {}
-
-  /** A comment; {@code text} is exactly what its author wrote. */
-  record CommentResponse(
-      UUID id, UUID eventId, UUID authorId, String authorName, String text, Instant createdAt) {
-    static CommentResponse of(Comment c) {
-      return new CommentResponse(
-          c.id(), c.eventId(), c.authorId(), c.authorName(), c.text(), c.createdAt());
-    }
-  }
-
-  /** A page of comments. */
-  record CommentPage(List<CommentResponse> items, @OpenApiNullable String nextCursor) {}
 }

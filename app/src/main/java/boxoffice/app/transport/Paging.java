@@ -24,7 +24,7 @@ final class Paging {
    */
   <K> PageRequest<K> request(Context ctx, String list, int parts, Function<List<String>, K> toKey) {
     int limit =
-        QueryParams.intParam(ctx, "limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
+        RequestParams.intParam(ctx, "limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
     String cursor = ctx.queryParam("cursor");
     if (cursor == null || cursor.isEmpty()) {
       return new PageRequest<>(limit, Optional.empty());

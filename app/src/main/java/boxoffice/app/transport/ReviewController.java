@@ -3,11 +3,11 @@ package boxoffice.app.transport;
 import boxoffice.app.domain.Comment;
 import boxoffice.app.service.CommentKey;
 import boxoffice.app.service.ReviewService;
-import boxoffice.app.transport.EventDtos.CommentPage;
-import boxoffice.app.transport.EventDtos.CommentRequest;
-import boxoffice.app.transport.EventDtos.CommentResponse;
-import boxoffice.app.transport.EventDtos.RatingRequest;
 import boxoffice.app.transport.EventDtos.RatingResponse;
+import boxoffice.app.transport.ReviewDtos.CommentPage;
+import boxoffice.app.transport.ReviewDtos.CommentRequest;
+import boxoffice.app.transport.ReviewDtos.CommentResponse;
+import boxoffice.app.transport.ReviewDtos.RatingRequest;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -64,7 +64,7 @@ final class ReviewController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void rate(Context ctx) {
-    UUID eventId = Params.id(ctx, "id", "event");
+    UUID eventId = RequestParams.id(ctx, "id", "event");
     RatingRequest request = body.read(ctx, RatingRequest.class);
     var rating = reviews.rate(AuthMiddleware.principal(ctx), eventId, request.score());
     ctx.json(RatingResponse.of(rating));
@@ -87,7 +87,7 @@ final class ReviewController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void list(Context ctx) {
-    UUID eventId = Params.id(ctx, "id", "event");
+    UUID eventId = RequestParams.id(ctx, "id", "event");
     var request =
         paging.request(
             ctx,
@@ -126,7 +126,7 @@ final class ReviewController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void create(Context ctx) {
-    UUID eventId = Params.id(ctx, "id", "event");
+    UUID eventId = RequestParams.id(ctx, "id", "event");
     CommentRequest request = body.read(ctx, CommentRequest.class);
     Comment comment = reviews.comment(AuthMiddleware.principal(ctx), eventId, request.text());
     ctx.status(201).json(CommentResponse.of(comment));
@@ -149,7 +149,7 @@ final class ReviewController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void delete(Context ctx) {
-    reviews.deleteComment(AuthMiddleware.principal(ctx), Params.id(ctx, "id", "comment"));
+    reviews.deleteComment(AuthMiddleware.principal(ctx), RequestParams.id(ctx, "id", "comment"));
     ctx.status(204);
   }
 }

@@ -2,8 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.app.data.OutboxRelay;
-import boxoffice.app.data.OutboxRelays;
+import boxoffice.app.outbox.OutboxRelay;
+import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.audit.v1.AuditEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,7 +122,7 @@ class AuditRelayIT {
     try (TestAuditService audit = new TestAuditService();
         TestApp first = TestApp.start(audit.relaySettings());
         TestApp second = TestApp.startOn(first.database(), audit.relaySettings());
-        CapturedLogs logs = CapturedLogs.of("boxoffice.app.data.OutboxRelay")) {
+        CapturedLogs logs = CapturedLogs.of("boxoffice.app.outbox.OutboxRelay")) {
       OutboxRelay one = relayOf(first);
       OutboxRelay two = relayOf(second);
       List<UUID> refused = new ArrayList<>();

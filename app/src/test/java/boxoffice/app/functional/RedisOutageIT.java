@@ -2,7 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.app.data.EventCache;
+import boxoffice.app.cache.EventCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

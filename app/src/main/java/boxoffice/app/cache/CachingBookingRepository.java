@@ -1,0 +1,89 @@
+package boxoffice.app.cache;
+
+import boxoffice.app.data.AfterCommit;
+import boxoffice.app.data.DataModule;
+import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.service.BookingKey;
+import boxoffice.app.service.BookingRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Bookings change an event's seat count: each seat change invalidates the cached event. */
+final class CachingBookingRepository implements BookingRepository {
+  private final BookingRepository database;
+  private final EventCache cache;
+  private final AfterCommit afterCommit;
+
+  @Inject
+  CachingBookingRepository(
+      @Named(DataModule.DATABASE) BookingRepository database,
+      EventCache cache,
+      AfterCommit afterCommit) {
+    this.database = database;
+    this.cache = cache;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
+    BookingAttempt attempt = database.book(booking, key, now);
+    if (attempt instanceof BookingAttempt.Booked) {
+      invalidate(booking.eventId());
+    }
+    return attempt;
+  }
+
+  @Override
+  public Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now) {
+    Optional<Booking> cancelled = database.cancel(bookingId, actorId, now);
+    cancelled.ifPresent(b -> invalidate(b.eventId()));
+    return cancelled;
+  }
+
+  @Override
+  public int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now) {
+    int cancelled = database.cancelAllOfEvent(eventId, actorId, now);
+    invalidate(eventId);
+    return cancelled;
+  }
+
+  @Override
+  public Optional<StoredKey> findKey(UUID userId, String key) {
+    return database.findKey(userId, key);
+  }
+
+  @Override
+  public void lockKey(UUID userId, String key) {
+    database.lockKey(userId, key);
+  }
+
+  @Override
+  public Optional<Booking> findById(UUID id) {
+    return database.findById(id);
+  }
+
+  @Override
+  public List<Booking> listOfUser(
+      UUID userId, Optional<BookingStatus> status, Optional<BookingKey> after, int limit) {
+    return database.listOfUser(userId, status, after, limit);
+  }
+
+  @Override
+  public List<Booking> listOfEvent(UUID eventId, Optional<BookingKey> after, int limit) {
+    return database.listOfEvent(eventId, after, limit);
+  }
+
+  @Override
+  public int purgeKeysOlderThan(Instant before) {
+    return database.purgeKeysOlderThan(before);
+  }
+
+  private void invalidate(UUID eventId) {
+    afterCommit.run(() -> cache.invalidate(eventId));
+  }
+}

@@ -1,0 +1,65 @@
+package boxoffice.app.cache;
+
+import boxoffice.app.data.AfterCommit;
+import boxoffice.app.data.DataModule;
+import boxoffice.app.domain.Comment;
+import boxoffice.app.domain.RatingSummary;
+import boxoffice.app.service.CommentKey;
+import boxoffice.app.service.ReviewRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A new rating changes the event's average: it invalidates the cached event. */
+final class CachingReviewRepository implements ReviewRepository {
+  private final ReviewRepository database;
+  private final EventCache cache;
+  private final AfterCommit afterCommit;
+
+  @Inject
+  CachingReviewRepository(
+      @Named(DataModule.DATABASE) ReviewRepository database,
+      EventCache cache,
+      AfterCommit afterCommit) {
+    this.database = database;
+    this.cache = cache;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public boolean rate(UUID eventId, UUID userId, int score, Instant now) {
+    boolean rated = database.rate(eventId, userId, score, now);
+    if (rated) {
+      afterCommit.run(() -> cache.invalidate(eventId));
+    }
+    return rated;
+  }
+
+  @Override
+  public RatingSummary summary(UUID eventId) {
+    return database.summary(eventId);
+  }
+
+  @Override
+  public Comment insertComment(UUID id, UUID eventId, UUID authorId, String text, Instant now) {
+    return database.insertComment(id, eventId, authorId, text, now);
+  }
+
+  @Override
+  public Optional<Comment> findComment(UUID id) {
+    return database.findComment(id);
+  }
+
+  @Override
+  public boolean deleteComment(UUID id) {
+    return database.deleteComment(id);
+  }
+
+  @Override
+  public List<Comment> listComments(UUID eventId, Optional<CommentKey> after, int limit) {
+    return database.listComments(eventId, after, limit);
+  }
+}

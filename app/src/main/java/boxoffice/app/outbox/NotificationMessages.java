@@ -1,0 +1,80 @@
+package boxoffice.app.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns outbox rows into the notification messages of the {@code boxoffice.events} topic (schema
+ * version 1, see README "Notifications"). Rows nobody is told about yield no message.
+ */
+final class NotificationMessages {
+  static final int SCHEMA_VERSION = 1;
+  private static final List<String> HOLDER_FIELDS = List.of("startsAt", "endsAt", "venue");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** A message ready for Kafka: its key (the event id) and JSON value. */
+  record Message(String key, String value) {}
+
+  Optional<Message> of(OutboxRow row) {
+    JsonNode stored = parse(row.payloadJson());
+    return switch (row.type()) {
+      case "booking.created", "booking.cancelled" -> Optional.of(booking(row, stored));
+      case "event.updated" ->
+          stored.path("notifyHolders").asBoolean(false)
+              ? Optional.of(rescheduled(row, stored))
+              : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  private Message booking(OutboxRow row, JsonNode stored) {
+    ObjectNode payload =
+        ((ObjectNode) stored.deepCopy()).put("bookingId", row.aggregateId().toString());
+    return message(row, row.type(), stored.path("eventId").asText(), payload);
+  }
+
+  private Message rescheduled(OutboxRow row, JsonNode stored) {
+    ObjectNode changes = json.createObjectNode();
+    HOLDER_FIELDS.forEach(
+        field -> {
+          JsonNode change = stored.path("changes").path(field);
+          if (!change.isMissingNode()) {
+            changes.set(field, change);
+          }
+        });
+    ObjectNode payload =
+        json.createObjectNode()
+            .put("eventId", row.aggregateId().toString())
+            .put("eventTitle", stored.path("title").asText());
+    payload.set("changes", changes);
+    return message(row, "event.rescheduled", row.aggregateId().toString(), payload);
+  }
+
+  private Message message(OutboxRow row, String type, String key, ObjectNode payload) {
+    ObjectNode envelope =
+        json.createObjectNode()
+            .put("schemaVersion", SCHEMA_VERSION)
+            .put("messageId", row.id().toString())
+            .put("type", type)
+            .put("occurredAt", row.createdAt().toString());
+    envelope.set("payload", payload);
+    try {
+      return new Message(key, json.writeValueAsString(envelope));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree is always serialisable", e);
+    }
+  }
+
+  private JsonNode parse(String payload) {
+    try {
+      return json.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox payloads are JSON objects", e);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package boxoffice.app.outbox;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An outbox row as a relay delivers it; {@code payloadJson} is the stored JSON object and {@code
+ * traceParent} the trace of the request that wrote it.
+ */
+record OutboxRow(
+    UUID id,
+    String type,
+    String aggregateType,
+    UUID aggregateId,
+    Optional<UUID> actorId,
+    String payloadJson,
+    Instant createdAt,
+    Optional<String> traceParent) {}

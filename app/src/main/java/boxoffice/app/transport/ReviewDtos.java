@@ -1,0 +1,32 @@
+package boxoffice.app.transport;
+
+import boxoffice.app.domain.Comment;
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiNullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of ratings and comments. */
+final class ReviewDtos {
+  private ReviewDtos() {}
+
+  /** A rating. */
+  record RatingRequest(@OpenApiExample("5") Integer score) {}
+
+  /** A new comment. */
+  record CommentRequest(@OpenApiDescription("1 to 2000 characters") String text) {}
+
+  /** A comment; {@code text} is exactly what its author wrote. */
+  record CommentResponse(
+      UUID id, UUID eventId, UUID authorId, String authorName, String text, Instant createdAt) {
+    static CommentResponse of(Comment c) {
+      return new CommentResponse(
+          c.id(), c.eventId(), c.authorId(), c.authorName(), c.text(), c.createdAt());
+    }
+  }
+
+  /** A page of comments. */
+  record CommentPage(List<CommentResponse> items, @OpenApiNullable String nextCursor) {}
+}
