@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.testing.CapturedLogs;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,13 @@
 package boxoffice.app.functional;
 
-import static boxoffice.app.functional.Api.EVENTS;
-import static boxoffice.app.functional.Api.errorFields;
-import static boxoffice.app.functional.Api.field;
+import static boxoffice.app.testing.BoxofficeApi.EVENTS;
+import static boxoffice.app.testing.BoxofficeApi.errorFields;
+import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.BoxofficeApi;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
@@ -22,12 +25,12 @@ import org.junit.jupiter.api.Test;
 class BookingsIT {
   private static final String BOOKINGS = "/api/v1/bookings";
   private static TestApp app;
-  private static Api api;
+  private static BoxofficeApi api;
 
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    api = new Api(app);
+    api = new BoxofficeApi(app);
   }
 
   @AfterAll
@@ -38,7 +41,7 @@ class BookingsIT {
   @Test
   void bookingAnswers201WithTheBookingAndItsLocation() {
     String eventId = api.publishedWithCapacity("Booked show", 20);
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
 
     var response = api.book(eventId, 3, user.token());
 
@@ -181,8 +184,8 @@ class BookingsIT {
 
   @Test
   void myBookingsAreListedNewestFirstFilteredByStatusAndPaged() {
-    Api.Account me = api.newUser();
-    Api.Account other = api.newUser();
+    BoxofficeApi.Account me = api.newUser();
+    BoxofficeApi.Account other = api.newUser();
     String eventId = api.publishedWithCapacity("Many bookings", 100);
     List<String> created = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
@@ -218,7 +221,7 @@ class BookingsIT {
   @Test
   void aBookingIsVisibleToItsOwnerAndAdministratorsOnly() {
     String eventId = api.publishedWithCapacity("Private seats", 10);
-    Api.Account owner = api.newUser();
+    BoxofficeApi.Account owner = api.newUser();
     String id = api.booked(eventId, 2, owner.token());
     String path = BOOKINGS + "/" + id;
 
@@ -336,7 +339,7 @@ class BookingsIT {
     assertThat(anotherUser.json().get("id")).isNotEqualTo(first.json().get("id"));
   }
 
-  private static HttpApi.Response cancel(String bookingId, String token) {
+  private static TestHttpClient.Response cancel(String bookingId, String token) {
     return app.http().post(BOOKINGS + "/" + bookingId + "/cancel", Map.of(), token);
   }
 
@@ -346,7 +349,7 @@ class BookingsIT {
     return field(response.json().get("items"), "id");
   }
 
-  private static HttpApi.Response bookWithKey(
+  private static TestHttpClient.Response bookWithKey(
       String eventId, int quantity, String token, String key) {
     return app.http()
         .send(

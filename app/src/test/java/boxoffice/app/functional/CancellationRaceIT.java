@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +52,17 @@ class CancellationRaceIT {
   void usersAndTheAdminCancelConcurrentlyWithoutErrors() throws Exception {
     int round = ROUND.incrementAndGet();
     String eventId = fixtures.publishedEvent("Called Off Carnival " + UUID.randomUUID(), 100);
-    List<HttpApi> instances = List.of(first.http(), second.http());
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
     List<String[]> bookings = bookEach(eventId); // {bookingId, token}
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> userCancels = new ArrayList<>();
-    Future<HttpApi.Response> eventCancel;
+    List<Future<TestHttpClient.Response>> userCancels = new ArrayList<>();
+    Future<TestHttpClient.Response> eventCancel;
 
     try (ExecutorService pool = Executors.newFixedThreadPool(bookings.size() + 1)) {
       for (int i = 0; i < bookings.size(); i++) {
-        HttpApi instance = instances.get(i % 2);
+        TestHttpClient instance = instances.get(i % 2);
         String[] booking = bookings.get(i);
-        Callable<HttpApi.Response> cancel =
+        Callable<TestHttpClient.Response> cancel =
             () -> {
               go.await();
               return instance.post(
@@ -67,7 +70,7 @@ class CancellationRaceIT {
             };
         userCancels.add(pool.submit(cancel));
       }
-      HttpApi adminInstance = instances.get(round % 2);
+      TestHttpClient adminInstance = instances.get(round % 2);
       eventCancel =
           pool.submit(
               () -> {
@@ -83,10 +86,10 @@ class CancellationRaceIT {
       go.countDown();
     }
 
-    HttpApi.Response cancelled = eventCancel.get();
+    TestHttpClient.Response cancelled = eventCancel.get();
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-    for (Future<HttpApi.Response> answer : userCancels) {
-      HttpApi.Response response = answer.get();
+    for (Future<TestHttpClient.Response> answer : userCancels) {
+      TestHttpClient.Response response = answer.get();
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
       assertThat(response.json().get("status").asText()).isEqualTo("CANCELLED");
     }

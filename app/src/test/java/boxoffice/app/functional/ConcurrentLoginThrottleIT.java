@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +94,7 @@ class ConcurrentLoginThrottleIT {
                 .header("X-Forwarded-For", address)
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        HttpApi.json(Map.of("email", email, "password", "wrong-password")))))
+                        TestHttpClient.json(Map.of("email", email, "password", "wrong-password")))))
         .status();
   }
 }

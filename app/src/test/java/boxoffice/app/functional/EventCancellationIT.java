@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +42,7 @@ class EventCancellationIT {
     }
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> late = new ArrayList<>();
-    Future<HttpApi.Response> cancellation;
+    Future<TestHttpClient.Response> cancellation;
 
     try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
       for (int i = 0; i < 100; i++) {

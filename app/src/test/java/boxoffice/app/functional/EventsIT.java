@@ -1,11 +1,13 @@
 package boxoffice.app.functional;
 
-import static boxoffice.app.functional.Api.EVENTS;
-import static boxoffice.app.functional.Api.errorFields;
-import static boxoffice.app.functional.Api.eventBody;
-import static boxoffice.app.functional.Api.field;
+import static boxoffice.app.testing.BoxofficeApi.EVENTS;
+import static boxoffice.app.testing.BoxofficeApi.errorFields;
+import static boxoffice.app.testing.BoxofficeApi.eventBody;
+import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.BoxofficeApi;
+import boxoffice.app.testing.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +26,13 @@ import org.junit.jupiter.api.Test;
 class EventsIT {
   private static final Instant FAR = Instant.parse("2040-01-01T10:00:00Z");
   private static TestApp app;
-  private static Api api;
+  private static BoxofficeApi api;
   private static int venues;
 
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    api = new Api(app);
+    api = new BoxofficeApi(app);
   }
 
   @AfterAll
@@ -479,7 +481,7 @@ class EventsIT {
   @Test
   void cancellingAnEventCancelsItsConfirmedBookingsAndFreesTheSeats() {
     String id = api.publishedWithCapacity("Rained out", 10);
-    Api.Account holder = api.newUser();
+    BoxofficeApi.Account holder = api.newUser();
     String first = api.booked(id, 2, holder.token());
     String second = api.booked(id, 3, api.newUser().token());
 
@@ -512,7 +514,7 @@ class EventsIT {
   @Test
   void anEventWithConfirmedBookingsCannotBeDeletedUntilTheyAreCancelled() {
     String id = api.publishedWithCapacity("Sticky", 10);
-    Api.Account holder = api.newUser();
+    BoxofficeApi.Account holder = api.newUser();
     String booking = api.booked(id, 2, holder.token());
 
     assertThat(api.delete(path(id), admin()).status()).isEqualTo(409);

@@ -3,6 +3,8 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.service.Housekeeping;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,11 +54,11 @@ class IdempotencyIT {
     String token = fixtures.users("clicker", 1).getFirst();
     String key = "tap-" + UUID.randomUUID();
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
+    List<Future<TestHttpClient.Response>> answers = new ArrayList<>();
 
     try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
       for (int i = 0; i < 10; i++) {
-        Callable<HttpApi.Response> call =
+        Callable<TestHttpClient.Response> call =
             () -> {
               go.await();
               return Fixtures.book(app.http(), eventId, token, 2, key);
@@ -66,8 +69,8 @@ class IdempotencyIT {
     }
 
     List<String> ids = new ArrayList<>();
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (Future<TestHttpClient.Response> answer : answers) {
+      TestHttpClient.Response response = answer.get();
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       ids.add(response.json().get("id").asText());
     }

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +50,14 @@ class LastSeatIT {
   void parallelRetriesOfOneRequestAllGetTheLastSeatsBooking() throws Exception {
     String eventId = fixtures.publishedEvent("Single Seat Recital " + UUID.randomUUID(), 1);
     String key = "last-seat-" + UUID.randomUUID();
-    List<HttpApi> instances = List.of(first.http(), second.http());
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
+    List<Future<TestHttpClient.Response>> answers = new ArrayList<>();
 
     try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RETRIES)) {
       for (int i = 0; i < PARALLEL_RETRIES; i++) {
-        HttpApi instance = instances.get(i % 2);
-        Callable<HttpApi.Response> retry =
+        TestHttpClient instance = instances.get(i % 2);
+        Callable<TestHttpClient.Response> retry =
             () -> {
               go.await();
               return Fixtures.book(instance, eventId, token, 1, key);
@@ -65,8 +68,8 @@ class LastSeatIT {
     }
 
     List<String> ids = new ArrayList<>();
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (Future<TestHttpClient.Response> answer : answers) {
+      TestHttpClient.Response response = answer.get();
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       ids.add(response.json().get("id").asText());
     }

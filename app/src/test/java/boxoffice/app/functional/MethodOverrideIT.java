@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.testing.CapturedLogs;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;

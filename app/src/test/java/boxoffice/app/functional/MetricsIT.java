@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

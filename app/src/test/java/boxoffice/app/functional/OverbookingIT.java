@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +53,15 @@ class OverbookingIT {
   @RepeatedTest(5)
   void exactlyCapacityBookingsSucceedAcrossTwoInstances() throws Exception {
     String eventId = fixtures.publishedEvent("Sold Out Show " + UUID.randomUUID(), CAPACITY);
-    List<HttpApi> instances = List.of(first.http(), second.http());
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
+    List<Future<TestHttpClient.Response>> answers = new ArrayList<>();
 
     try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
       for (int i = 0; i < REQUESTS; i++) {
-        HttpApi instance = instances.get(i % 2);
+        TestHttpClient instance = instances.get(i % 2);
         String token = tokens.get(i % USERS);
-        Callable<HttpApi.Response> booking =
+        Callable<TestHttpClient.Response> booking =
             () -> {
               go.await();
               return Fixtures.book(instance, eventId, token, 1, null);
@@ -70,8 +73,8 @@ class OverbookingIT {
 
     int booked = 0;
     int refused = 0;
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (Future<TestHttpClient.Response> answer : answers) {
+      TestHttpClient.Response response = answer.get();
       assertThat(response.status()).as(response.toString()).isIn(201, 409);
       if (response.status() == 201) {
         booked++;

@@ -2,6 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.Await;
+import boxoffice.testing.TcpProxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.sql.SQLException;
@@ -159,7 +163,7 @@ class SessionRevocationIT {
         .registerAndLogin(prefix + "-" + UUID.randomUUID() + "@example.org", "password-1");
   }
 
-  private HttpApi.Response refresh(String refreshToken) {
+  private TestHttpClient.Response refresh(String refreshToken) {
     return second.http().post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
   }
 

@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +86,10 @@ class SessionRevocationRaceIT {
     assertThat(survivingRounds).as("rounds whose newest token outlived reuse detection").isEmpty();
   }
 
-  private record Race(HttpApi.Response refresh, HttpApi.Response other) {}
+  private record Race(TestHttpClient.Response refresh, TestHttpClient.Response other) {}
 
-  private static Race race(Supplier<HttpApi.Response> refresh, Supplier<HttpApi.Response> other)
+  private static Race race(
+      Supplier<TestHttpClient.Response> refresh, Supplier<TestHttpClient.Response> other)
       throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     var refreshed = CompletableFuture.supplyAsync(after(go, refresh), pool);
@@ -95,8 +98,8 @@ class SessionRevocationRaceIT {
     return new Race(refreshed.get(), revoked.get());
   }
 
-  private static Supplier<HttpApi.Response> after(
-      CountDownLatch go, Supplier<HttpApi.Response> call) {
+  private static Supplier<TestHttpClient.Response> after(
+      CountDownLatch go, Supplier<TestHttpClient.Response> call) {
     return () -> {
       try {
         go.await();
@@ -108,7 +111,7 @@ class SessionRevocationRaceIT {
     };
   }
 
-  private static Optional<String> newToken(HttpApi.Response refresh) {
+  private static Optional<String> newToken(TestHttpClient.Response refresh) {
     return refresh.status() == 200
         ? Optional.of(refresh.json().get("refreshToken").asText())
         : Optional.empty();
@@ -123,7 +126,7 @@ class SessionRevocationRaceIT {
         .asText();
   }
 
-  private static HttpApi.Response refresh(TestApp app, String token) {
+  private static TestHttpClient.Response refresh(TestApp app, String token) {
     return app.http().post(REFRESH, Map.of("refreshToken", token));
   }
 }

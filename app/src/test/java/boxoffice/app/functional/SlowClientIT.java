@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,6 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.CapturedLogs;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -52,7 +56,7 @@ class StructuredLoggingIT {
 
   @Test
   void aSessionLogsStructuredLinesWithItsIdsAndNoSecrets() {
-    HttpApi http = app.http();
+    TestHttpClient http = app.http();
     String email = "session-" + UUID.randomUUID() + "@example.org";
     String eventId = fixtures.publishedEvent("Logged Lieder", 20);
     List<String> requestIds = new ArrayList<>();

@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -147,7 +149,7 @@ class ThrottlingIT {
     assertThat(response.status()).isEqualTo(201);
   }
 
-  private static HttpApi.Response login(String email, String password, String address) {
+  private static TestHttpClient.Response login(String email, String password, String address) {
     return app.http()
         .send(
             app.http()
@@ -156,6 +158,6 @@ class ThrottlingIT {
                 .header("X-Forwarded-For", address)
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        HttpApi.json(Map.of("email", email, "password", password)))));
+                        TestHttpClient.json(Map.of("email", email, "password", password)))));
   }
 }

@@ -2,6 +2,8 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -284,7 +286,7 @@ class TokensIT {
     assertThat(app.http().get("/api/v1/admin/users?limit=abc", admin).status()).isEqualTo(400);
   }
 
-  private static HttpApi.Response refresh(String token) {
+  private static TestHttpClient.Response refresh(String token) {
     return app.http().post(REFRESH, Map.of("refreshToken", token));
   }
 

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -32,7 +35,7 @@ class UnicodeInputIT {
     app.close();
   }
 
-  private static HttpApi.Response postJson(String path, String json, String token) {
+  private static TestHttpClient.Response postJson(String path, String json, String token) {
     return app.http()
         .send(
             app.http()
@@ -43,7 +46,7 @@ class UnicodeInputIT {
                         json.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private static void assertRefused(HttpApi.Response response, String field) {
+  private static void assertRefused(TestHttpClient.Response response, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     JsonNode errors = response.json().get("errors");

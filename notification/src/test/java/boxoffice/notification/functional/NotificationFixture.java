@@ -2,7 +2,7 @@ package boxoffice.notification.functional;
 
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
-import boxoffice.notification.testing.EmbeddedKafka;
+import boxoffice.testing.EmbeddedKafka;
 import boxoffice.testing.TestDatabase;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package boxoffice.notification.functional;
 
 import static boxoffice.notification.functional.NotificationFixture.TIMEOUT;
-import static boxoffice.notification.testing.EmbeddedKafka.header;
+import static boxoffice.testing.EmbeddedKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Shared steps of the booking tests: an admin token, users, published events, raw counts. */
-final class Fixtures {
+public final class Fixtures {
   private final TestApp app;
   private final String adminToken;
 
-  Fixtures(TestApp app) {
+  public Fixtures(TestApp app) {
     this.app = app;
     this.adminToken =
         app.http()
@@ -26,12 +26,12 @@ final class Fixtures {
             .asText();
   }
 
-  String adminToken() {
+  public String adminToken() {
     return adminToken;
   }
 
   /** Registers and logs in {@code count} users; returns their access tokens. */
-  List<String> users(String prefix, int count) {
+  public List<String> users(String prefix, int count) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String email = prefix + "-" + i + "-" + UUID.randomUUID() + "@example.org";
@@ -40,7 +40,7 @@ final class Fixtures {
     return tokens;
   }
 
-  String publishedEvent(String title, int capacity, Instant startsAt) {
+  public String publishedEvent(String title, int capacity, Instant startsAt) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("description", "An evening of " + title.toLowerCase(java.util.Locale.ROOT));
@@ -56,12 +56,12 @@ final class Fixtures {
     return response.json().get("id").asText();
   }
 
-  String publishedEvent(String title, int capacity) {
+  public String publishedEvent(String title, int capacity) {
     return publishedEvent(title, capacity, Instant.now().plus(Duration.ofDays(30)));
   }
 
-  static HttpApi.Response book(
-      HttpApi http, String eventId, String token, int quantity, String key) {
+  public static TestHttpClient.Response book(
+      TestHttpClient http, String eventId, String token, int quantity, String key) {
     HttpRequest.Builder request =
         http.request("/api/v1/events/" + eventId + "/bookings", token)
             .header("Content-Type", "application/json")
@@ -72,7 +72,7 @@ final class Fixtures {
     return http.send(request);
   }
 
-  HttpApi.Response changeStatus(String eventId, String status) {
+  public TestHttpClient.Response changeStatus(String eventId, String status) {
     return app.http()
         .send(
             app.http()
@@ -81,12 +81,12 @@ final class Fixtures {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")));
   }
 
-  JsonNode event(String eventId) {
+  public JsonNode event(String eventId) {
     return app.http().get("/api/v1/events/" + eventId, adminToken).json();
   }
 
   /** A single number from the test database, e.g. a count. */
-  long queryLong(String sql, Object... parameters) {
+  public long queryLong(String sql, Object... parameters) {
     try (var connection = app.database().connect();
         var statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,14 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A small HTTP client for functional tests: JSON in, status + headers + JSON out. */
-public final class HttpApi {
+public final class TestHttpClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  HttpApi(String baseUrl) {
+  public TestHttpClient(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
@@ -82,7 +82,7 @@ public final class HttpApi {
     return builder;
   }
 
-  static String json(Object body) {
+  public static String json(Object body) {
     try {
       return body instanceof String s ? s : JSON.writeValueAsString(body);
     } catch (IOException e) {
