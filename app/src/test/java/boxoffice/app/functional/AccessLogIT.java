@@ -2,28 +2,27 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.testing.CapturedLogs;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccessLogIT {
   private static CapturedLogs access;
-  private static TestApp app;
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @BeforeAll
-  static void start() {
+  static void capture() {
     access = CapturedLogs.of("boxoffice.access");
-    app = TestApp.start();
   }
 
   @AfterAll
-  static void stop() {
+  static void release() {
     access.close();
-    app.close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users cancel their bookings on two app instances while an admin cancels the event: every request
@@ -27,25 +27,17 @@ class CancellationRaceIT {
   private static final int USERS = 6;
   private static final int BOOKINGS_PER_USER = 2;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  private static final Map<String, String> SETTINGS = Map.of("DB_POOL_SIZE", "8");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static List<String> tokens;
   private static final AtomicInteger ROUND = new AtomicInteger();
 
   @BeforeAll
-  static void start() {
-    Map<String, String> settings = Map.of("DB_POOL_SIZE", "8");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUsers() {
     tokens = fixtures.users("canceller", USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(20)

@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Parallel wrong passwords for one email over two app instances: a 401 means the password was
@@ -27,22 +29,18 @@ class ConcurrentLoginThrottleIT {
   private static final int EMAIL_LIMIT = 5;
   private static final Map<String, String> ENV = Map.of("HTTP_TRUST_FORWARDED_FOR", "true");
 
-  private static TestApp first;
-  private static TestApp second;
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(ENV);
+  static final RunningApp second = first.secondInstance(ENV);
   private static ExecutorService pool;
 
   @BeforeAll
-  static void start() {
-    first = TestApp.start(ENV);
-    second = TestApp.startOn(first.database(), ENV);
+  static void startPool() {
     pool = Executors.newFixedThreadPool(ATTEMPTS);
   }
 
   @AfterAll
-  static void stop() {
+  static void stopPool() {
     pool.close();
-    second.close();
-    first.close();
   }
 
   @Test
@@ -51,6 +49,7 @@ class ConcurrentLoginThrottleIT {
     for (int round = 0; round < ROUNDS; round++) {
       String email = "target-" + round + "@example.org";
       first
+          .get()
           .http()
           .post(
               "/api/v1/auth/register",
@@ -67,7 +66,7 @@ class ConcurrentLoginThrottleIT {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> answers = new ArrayList<>();
     for (int i = 0; i < ATTEMPTS; i++) {
-      TestApp app = i % 2 == 0 ? first : second;
+      TestApp app = i % 2 == 0 ? first.get() : second.get();
       // Distinct addresses: only the per-email limit applies.
       String address = "10.77." + round + "." + i;
       Callable<Integer> call =

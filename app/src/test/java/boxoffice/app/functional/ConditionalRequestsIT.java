@@ -3,32 +3,20 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ETags that change with what is shown, If-Match on every event write, HEAD like GET. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConditionalRequestsIT {
-  private TestApp app;
-  private Fixtures fixtures;
-
-  @BeforeAll
-  void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aBookingChangesTheEtagSoA304NeverHidesNewSeats() {

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.FullStack;
 import boxoffice.testing.Await;
+import boxoffice.testing.RecordingTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -126,18 +120,7 @@ class EndToEndTraceIT {
 
   /** An SDK per service, as in production, all exporting to the one in-memory exporter. */
   private static OpenTelemetry tracedAs(String service) {
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(
-            SdkTracerProvider.builder()
-                .setResource(
-                    Resource.getDefault()
-                        .merge(
-                            Resource.create(
-                                Attributes.builder().put("service.name", service).build())))
-                .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
-                .build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+    return RecordingTelemetry.into(SPANS, service);
   }
 
   private static String serviceOf(SpanData span) {

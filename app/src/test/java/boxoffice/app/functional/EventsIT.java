@@ -7,7 +7,7 @@ import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.BoxofficeApi;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,26 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EventsIT {
   private static final Instant FAR = Instant.parse("2040-01-01T10:00:00Z");
-  private static TestApp app;
-  private static BoxofficeApi api;
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
   private static int venues;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new BoxofficeApi(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   // --- create ---
 

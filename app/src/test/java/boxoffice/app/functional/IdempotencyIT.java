@@ -3,7 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,25 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A retried booking request with an Idempotency-Key books once and answers the same booking. */
 class IdempotencyIT {
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aSequentialRetryReplaysTheOriginalBooking() {

@@ -3,7 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The last seat of an event, fought over by retries of one request on two app instances, and
@@ -26,24 +26,17 @@ import org.junit.jupiter.api.Test;
 class LastSeatIT {
   private static final int PARALLEL_RETRIES = 6;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  private static final Map<String, String> SETTINGS =
+      Map.of("CACHE_TYPE", "memory", "DB_POOL_SIZE", "6");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static String token;
 
   @BeforeAll
-  static void start() {
-    Map<String, String> settings = Map.of("CACHE_TYPE", "memory", "DB_POOL_SIZE", "6");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUser() {
     token = fixtures.users("last-seat", 1).getFirst();
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(20)

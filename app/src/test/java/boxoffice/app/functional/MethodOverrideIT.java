@@ -3,7 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.testing.CapturedLogs;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Method-override headers are ignored: a request is handled, authorised and logged as the method it
@@ -20,20 +21,17 @@ class MethodOverrideIT {
   private static final List<String> OVERRIDE_HEADERS =
       List.of("X-HTTP-Method-Override", "x-http-method-override", "X-HTTP-Method");
   private static CapturedLogs access;
-  private static TestApp app;
-  private static Fixtures fixtures;
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @BeforeAll
-  static void start() {
+  static void capture() {
     access = CapturedLogs.of("boxoffice.access");
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
   }
 
   @AfterAll
-  static void stop() {
+  static void release() {
     access.close();
-    app.close();
   }
 
   @Test

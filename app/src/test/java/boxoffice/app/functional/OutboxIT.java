@@ -9,7 +9,7 @@ import boxoffice.app.service.Outbox;
 import boxoffice.app.service.OutboxMessage;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.testing.BoxofficeApi;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -23,25 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OutboxIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApp app;
-  private static BoxofficeApi api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new BoxofficeApi(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
 
   /** One outbox row. */
   record Row(

@@ -3,7 +3,7 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two app instances on one database take a storm of single-seat bookings for a 50-seat event:
@@ -27,27 +27,19 @@ class OverbookingIT {
   private static final int USERS = 20;
   private static final int REQUESTS = 320;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  // Generous waits: 320 requests queue on one hot row and a small pool; on a busy 2-core machine
+  // that may take seconds, and the test is about correctness, not speed.
+  private static final Map<String, String> SETTINGS =
+      Map.of("DB_POOL_SIZE", "10", "DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static List<String> tokens;
 
   @BeforeAll
-  static void start() {
-    // Generous waits: 320 requests queue on one hot row and a small pool; on a busy 2-core machine
-    // that may take seconds, and the test is about correctness, not speed.
-    Map<String, String> settings =
-        Map.of("DB_POOL_SIZE", "10", "DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUsers() {
     tokens = fixtures.users("crowd", USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(5)

@@ -6,7 +6,7 @@ import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.BoxofficeApi;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -15,24 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReviewsIT {
-  private static TestApp app;
-  private static BoxofficeApi api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new BoxofficeApi(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
 
   // --- ratings ---
 

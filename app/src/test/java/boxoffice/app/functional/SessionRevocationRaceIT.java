@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A refresh on one instance races a revocation (logout, or the replay of a spent token) on the
@@ -25,16 +27,15 @@ class SessionRevocationRaceIT {
   private static final int ROUNDS = 25;
   private static final String REFRESH = "/api/v1/auth/refresh";
 
-  private static TestApp first;
-  private static TestApp second;
+  @RegisterExtension static final RunningApp first = RunningApp.perClass();
+  static final RunningApp second = first.secondInstance(Map.of());
   private static ExecutorService pool;
 
   @BeforeAll
   static void start() {
-    first = TestApp.start();
-    second = TestApp.startOn(first.database(), Map.of());
     pool = Executors.newFixedThreadPool(2);
     first
+        .get()
         .http()
         .post(
             "/api/v1/auth/register",
@@ -44,8 +45,6 @@ class SessionRevocationRaceIT {
   @AfterAll
   static void stop() {
     pool.close();
-    second.close();
-    first.close();
   }
 
   @Test
@@ -55,11 +54,11 @@ class SessionRevocationRaceIT {
       String token = login();
       var race =
           race(
-              () -> refresh(first, token),
+              () -> refresh(first.get(), token),
               () -> second.http().post("/api/v1/auth/logout", Map.of("refreshToken", token)));
       assertThat(race.other().status()).isEqualTo(204);
       if (newToken(race.refresh())
-          .filter(next -> refresh(first, next).status() != 401)
+          .filter(next -> refresh(first.get(), next).status() != 401)
           .isPresent()) {
         survivingRounds.add(round);
       }
@@ -73,11 +72,11 @@ class SessionRevocationRaceIT {
     List<Integer> survivingRounds = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       String spent = login();
-      String current = refresh(first, spent).json().get("refreshToken").asText();
-      var race = race(() -> refresh(first, current), () -> refresh(second, spent));
+      String current = refresh(first.get(), spent).json().get("refreshToken").asText();
+      var race = race(() -> refresh(first.get(), current), () -> refresh(second.get(), spent));
       assertThat(race.other().status()).isEqualTo(401);
       if (newToken(race.refresh())
-          .filter(next -> refresh(first, next).status() != 401)
+          .filter(next -> refresh(first.get(), next).status() != 401)
           .isPresent()) {
         survivingRounds.add(round);
       }
@@ -119,6 +118,7 @@ class SessionRevocationRaceIT {
 
   private static String login() {
     return first
+        .get()
         .http()
         .login("racer@example.org", "password-1")
         .json()

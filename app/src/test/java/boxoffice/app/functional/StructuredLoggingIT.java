@@ -3,15 +3,12 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.CapturedLogs;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
+import boxoffice.testing.RecordingTelemetry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The log lines of one user's whole session, from registration to logout, as an operator searching
@@ -30,28 +28,22 @@ class StructuredLoggingIT {
   private static final String WRONG_PASSWORD = "not-my-password-but-close-9";
 
   private static CapturedLogs logs;
-  private static TestApp app;
-  private static Fixtures fixtures;
+
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.startedBy(
+          () -> TestApp.startTraced(RecordingTelemetry.into(InMemorySpanExporter.create())));
+
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @BeforeAll
-  static void start() {
+  static void capture() {
     logs = CapturedLogs.everything();
-    app =
-        TestApp.startTraced(
-            OpenTelemetrySdk.builder()
-                .setTracerProvider(
-                    SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-                        .build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build());
-    fixtures = new Fixtures(app);
   }
 
   @AfterAll
-  static void stop() {
+  static void release() {
     logs.close();
-    app.close();
   }
 
   @Test

@@ -2,29 +2,19 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each test sends from its own client address (the app trusts X-Forwarded-For here). */
 class ThrottlingIT {
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(Map.of("HTTP_TRUST_FORWARDED_FOR", "true"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass(Map.of("HTTP_TRUST_FORWARDED_FOR", "true"));
 
   @Test
   void fiveFailuresForOneEmailThrottleItEvenWithTheRightPassword() {

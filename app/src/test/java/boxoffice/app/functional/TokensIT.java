@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
 import com.auth0.jwt.JWT;
@@ -18,24 +19,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokensIT {
   private static final String ME = "/api/v1/users/me";
   private static final String REFRESH = "/api/v1/auth/refresh";
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void theAccessTokenIdentifiesTheCaller() {

@@ -3,14 +3,13 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
-import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Text is stored exactly as sent or refused: invalid Unicode (unpaired surrogates from JSON
@@ -21,19 +20,8 @@ class UnicodeInputIT {
   private static final String REGISTER = "/api/v1/auth/register";
   private static final String LONE_HIGH = "\\uD800";
   private static final String LONE_LOW = "\\uDC00";
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   private static TestHttpClient.Response postJson(String path, String json, String token) {
     return app.http()

@@ -13,19 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Shortcuts for the event, booking and review functional tests: accounts, event bodies, and the
- * PATCH/PUT/DELETE calls {@link TestHttpClient} has no helper for.
+ * The booking service's HTTP API as test steps: signed-in accounts (the admin, new users), valid
+ * event bodies, creating and publishing events, booking, paging through lists, and the
+ * PATCH/PUT/DELETE calls {@link TestHttpClient} has no helper for. Steps that must succeed fail the
+ * test when they do not.
  */
 public final class BoxofficeApi {
   public static final String EVENTS = "/api/v1/events";
 
-  private final TestApp app;
+  private final Supplier<TestApp> app;
   private final AtomicInteger accounts = new AtomicInteger();
 
-  public BoxofficeApi(TestApp app) {
+  /** Steps against {@code app}, e.g. a {@link RunningApp}, looked up at each call. */
+  public BoxofficeApi(Supplier<TestApp> app) {
     this.app = app;
+  }
+
+  public BoxofficeApi(TestApp app) {
+    this(() -> app);
   }
 
   /** A signed-in account: its id and a fresh access token. */
@@ -38,16 +46,16 @@ public final class BoxofficeApi {
   /** Registers a new USER account and signs it in. */
   public Account newUser() {
     String email = "user" + accounts.incrementAndGet() + "@example.org";
-    app.http().registerAndLogin(email, "password-1");
+    app.get().http().registerAndLogin(email, "password-1");
     return signedIn(email, "password-1");
   }
 
   /** Signs in again, e.g. after moving the clock past the access token's lifetime. */
   public Account signedIn(String email, String password) {
-    var login = app.http().login(email, password);
+    var login = app.get().http().login(email, password);
     assertThat(login.status()).as("login of %s", email).isEqualTo(200);
     String token = login.json().get("accessToken").asText();
-    String id = app.http().get("/api/v1/users/me", token).json().get("id").asText();
+    String id = app.get().http().get("/api/v1/users/me", token).json().get("id").asText();
     return new Account(id, email, token);
   }
 
@@ -69,7 +77,7 @@ public final class BoxofficeApi {
   }
 
   public TestHttpClient.Response createEvent(Map<String, Object> body, String token) {
-    return app.http().post(EVENTS, body, token);
+    return app.get().http().post(EVENTS, body, token);
   }
 
   /** Creates an event as the admin and returns it; fails the test unless it was created. */
@@ -93,7 +101,7 @@ public final class BoxofficeApi {
 
   /** A published event starting {@code in} from the app's "now". */
   public String publishedStartingIn(String title, Duration in) {
-    Instant startsAt = app.clock().instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
+    Instant startsAt = app.get().clock().instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
     return published(eventBody(title, startsAt));
   }
 
@@ -102,32 +110,35 @@ public final class BoxofficeApi {
   }
 
   public TestHttpClient.Response event(String id, String token) {
-    return app.http().get(EVENTS + "/" + id, token);
+    return app.get().http().get(EVENTS + "/" + id, token);
   }
 
   public TestHttpClient.Response patch(String path, Object body, String token, String ifMatch) {
     var request =
-        app.http()
+        app.get()
+            .http()
             .request(path, token)
             .method("PATCH", BodyPublishers.ofString(TestHttpClient.json(body)))
             .header("Content-Type", "application/json");
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
-    return app.http().send(request);
+    return app.get().http().send(request);
   }
 
   public TestHttpClient.Response put(String path, Object body, String token) {
-    return app.http()
+    return app.get()
+        .http()
         .send(
-            app.http()
+            app.get()
+                .http()
                 .request(path, token)
                 .PUT(BodyPublishers.ofString(TestHttpClient.json(body)))
                 .header("Content-Type", "application/json"));
   }
 
   public TestHttpClient.Response delete(String path, String token) {
-    return app.http().send(app.http().request(path, token).DELETE());
+    return app.get().http().send(app.get().http().request(path, token).DELETE());
   }
 
   public TestHttpClient.Response changeStatus(String eventId, String status) {
@@ -135,7 +146,8 @@ public final class BoxofficeApi {
   }
 
   public TestHttpClient.Response book(String eventId, int quantity, String token) {
-    return app.http()
+    return app.get()
+        .http()
         .post(EVENTS + "/" + eventId + "/bookings", Map.of("quantity", quantity), token);
   }
 
@@ -154,7 +166,7 @@ public final class BoxofficeApi {
     int pages = 0;
     do {
       String path = cursor == null ? firstPage : firstPage + separator + "cursor=" + cursor;
-      var page = app.http().get(path, token);
+      var page = app.get().http().get(path, token);
       assertThat(page.status()).as("page %s", page).isEqualTo(200);
       assertThat(check.test(page.json())).as("page check of %s", page).isTrue();
       page.json().get("items").forEach(items::add);

@@ -10,23 +10,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Shared steps of the booking tests: an admin token, users, published events, raw counts. */
 public final class Fixtures {
-  private final TestApp app;
-  private final String adminToken;
+  private final Supplier<TestApp> app;
+  private String adminToken;
 
-  public Fixtures(TestApp app) {
+  /** Steps against {@code app}, e.g. a {@link RunningApp}, looked up at each call. */
+  public Fixtures(Supplier<TestApp> app) {
     this.app = app;
-    this.adminToken =
-        app.http()
-            .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
-            .json()
-            .get("accessToken")
-            .asText();
   }
 
-  public String adminToken() {
+  public Fixtures(TestApp app) {
+    this(() -> app);
+  }
+
+  /** The admin's access token, signed in at the first call. */
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      adminToken =
+          app.get()
+              .http()
+              .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
+              .json()
+              .get("accessToken")
+              .asText();
+    }
     return adminToken;
   }
 
@@ -35,7 +45,8 @@ public final class Fixtures {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String email = prefix + "-" + i + "-" + UUID.randomUUID() + "@example.org";
-      tokens.add(app.http().registerAndLogin(email, "password-" + i).get("accessToken").asText());
+      tokens.add(
+          app.get().http().registerAndLogin(email, "password-" + i).get("accessToken").asText());
     }
     return tokens;
   }
@@ -49,7 +60,7 @@ public final class Fixtures {
     body.put("endsAt", startsAt.plus(Duration.ofHours(3)).toString());
     body.put("capacity", capacity);
     body.put("status", "PUBLISHED");
-    var response = app.http().post("/api/v1/events", body, adminToken);
+    var response = app.get().http().post("/api/v1/events", body, adminToken());
     if (response.status() != 201) {
       throw new IllegalStateException("event creation failed: " + response);
     }
@@ -73,21 +84,23 @@ public final class Fixtures {
   }
 
   public TestHttpClient.Response changeStatus(String eventId, String status) {
-    return app.http()
+    return app.get()
+        .http()
         .send(
-            app.http()
-                .request("/api/v1/events/" + eventId + "/status", adminToken)
+            app.get()
+                .http()
+                .request("/api/v1/events/" + eventId + "/status", adminToken())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")));
   }
 
   public JsonNode event(String eventId) {
-    return app.http().get("/api/v1/events/" + eventId, adminToken).json();
+    return app.get().http().get("/api/v1/events/" + eventId, adminToken()).json();
   }
 
   /** A single number from the test database, e.g. a count. */
   public long queryLong(String sql, Object... parameters) {
-    try (var connection = app.database().connect();
+    try (var connection = app.get().database().connect();
         var statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
