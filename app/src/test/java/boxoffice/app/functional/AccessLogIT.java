@@ -6,24 +6,13 @@ import boxoffice.app.testing.RunningApp;
 import boxoffice.testing.CapturedLogs;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccessLogIT {
-  private static CapturedLogs access;
+  @AutoClose static final CapturedLogs access = CapturedLogs.of("boxoffice.access");
   @RegisterExtension static final RunningApp app = RunningApp.perClass();
-
-  @BeforeAll
-  static void capture() {
-    access = CapturedLogs.of("boxoffice.access");
-  }
-
-  @AfterAll
-  static void release() {
-    access.close();
-  }
 
   @Test
   void eachRequestLogsOneStructuredLineWithTheRouteTemplateAndNoSecrets() {

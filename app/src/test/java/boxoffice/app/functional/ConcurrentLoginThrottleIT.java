@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestApp;
-import boxoffice.app.testing.TestHttpClient;
-import java.net.http.HttpRequest;
+import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,17 +23,6 @@ class ConcurrentLoginThrottleIT {
 
   @RegisterExtension static final RunningApp first = RunningApp.perClass(ENV);
   static final RunningApp second = first.secondInstance(ENV);
-  private static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(ATTEMPTS);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.close();
-  }
 
   @Test
   void parallelWrongPasswordsOverTwoInstancesAreVerifiedAtMostLimitTimes() throws Exception {
@@ -63,37 +44,13 @@ class ConcurrentLoginThrottleIT {
   }
 
   private static List<Integer> parallelWrongLogins(String email, int round) throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
-    for (int i = 0; i < ATTEMPTS; i++) {
-      TestApp app = i % 2 == 0 ? first.get() : second.get();
-      // Distinct addresses: only the per-email limit applies.
-      String address = "10.77." + round + "." + i;
-      Callable<Integer> call =
-          () -> {
-            go.await();
-            return login(app, email, address);
-          };
-      answers.add(pool.submit(call));
-    }
-    go.countDown();
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> answer : answers) {
-      statuses.add(answer.get());
-    }
-    return statuses;
+    // Distinct addresses: only the per-email limit applies.
+    return AllAtOnce.run(
+        ATTEMPTS,
+        i -> login(i % 2 == 0 ? first.get() : second.get(), email, "10.77." + round + "." + i));
   }
 
   private static int login(TestApp app, String email, String address) {
-    return app.http()
-        .send(
-            app.http()
-                .request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", address)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        TestHttpClient.json(Map.of("email", email, "password", "wrong-password")))))
-        .status();
+    return app.http().loginFrom(email, "wrong-password", address).status();
   }
 }

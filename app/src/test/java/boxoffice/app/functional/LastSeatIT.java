@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -44,25 +40,12 @@ class LastSeatIT {
     String eventId = fixtures.publishedEvent("Single Seat Recital " + UUID.randomUUID(), 1);
     String key = "last-seat-" + UUID.randomUUID();
     List<TestHttpClient> instances = List.of(first.http(), second.http());
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<TestHttpClient.Response>> answers = new ArrayList<>();
-
-    try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RETRIES)) {
-      for (int i = 0; i < PARALLEL_RETRIES; i++) {
-        TestHttpClient instance = instances.get(i % 2);
-        Callable<TestHttpClient.Response> retry =
-            () -> {
-              go.await();
-              return Fixtures.book(instance, eventId, token, 1, key);
-            };
-        answers.add(pool.submit(retry));
-      }
-      go.countDown();
-    }
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(
+            PARALLEL_RETRIES, i -> Fixtures.book(instances.get(i % 2), eventId, token, 1, key));
 
     List<String> ids = new ArrayList<>();
-    for (Future<TestHttpClient.Response> answer : answers) {
-      TestHttpClient.Response response = answer.get();
+    for (TestHttpClient.Response response : answers) {
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       ids.add(response.json().get("id").asText());
     }

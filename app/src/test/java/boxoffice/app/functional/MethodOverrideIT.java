@@ -8,8 +8,7 @@ import boxoffice.testing.CapturedLogs;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,19 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MethodOverrideIT {
   private static final List<String> OVERRIDE_HEADERS =
       List.of("X-HTTP-Method-Override", "x-http-method-override", "X-HTTP-Method");
-  private static CapturedLogs access;
+  @AutoClose static final CapturedLogs access = CapturedLogs.of("boxoffice.access");
   @RegisterExtension static final RunningApp app = RunningApp.perClass();
   private static final Fixtures fixtures = new Fixtures(app);
-
-  @BeforeAll
-  static void capture() {
-    access = CapturedLogs.of("boxoffice.access");
-  }
-
-  @AfterAll
-  static void release() {
-    access.close();
-  }
 
   @Test
   void aPostAskingToBeADeleteDoesNotDeleteTheEvent() {

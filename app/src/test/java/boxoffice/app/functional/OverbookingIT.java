@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
-import java.util.ArrayList;
+import boxoffice.testing.AllAtOnce;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,27 +41,15 @@ class OverbookingIT {
   void exactlyCapacityBookingsSucceedAcrossTwoInstances() throws Exception {
     String eventId = fixtures.publishedEvent("Sold Out Show " + UUID.randomUUID(), CAPACITY);
     List<TestHttpClient> instances = List.of(first.http(), second.http());
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<TestHttpClient.Response>> answers = new ArrayList<>();
-
-    try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
-      for (int i = 0; i < REQUESTS; i++) {
-        TestHttpClient instance = instances.get(i % 2);
-        String token = tokens.get(i % USERS);
-        Callable<TestHttpClient.Response> booking =
-            () -> {
-              go.await();
-              return Fixtures.book(instance, eventId, token, 1, null);
-            };
-        answers.add(pool.submit(booking));
-      }
-      go.countDown();
-    }
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(
+            REQUESTS,
+            64,
+            i -> Fixtures.book(instances.get(i % 2), eventId, tokens.get(i % USERS), 1, null));
 
     int booked = 0;
     int refused = 0;
-    for (Future<TestHttpClient.Response> answer : answers) {
-      TestHttpClient.Response response = answer.get();
+    for (TestHttpClient.Response response : answers) {
       assertThat(response.status()).as(response.toString()).isIn(201, 409);
       if (response.status() == 201) {
         booked++;

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,22 +29,16 @@ class SessionRevocationRaceIT {
 
   @RegisterExtension static final RunningApp first = RunningApp.perClass();
   static final RunningApp second = first.secondInstance(Map.of());
-  private static ExecutorService pool;
+  @AutoClose static final ExecutorService pool = Executors.newFixedThreadPool(2);
 
   @BeforeAll
   static void start() {
-    pool = Executors.newFixedThreadPool(2);
     first
         .get()
         .http()
         .post(
             "/api/v1/auth/register",
             Map.of("email", "racer@example.org", "password", "password-1", "name", "R"));
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close();
   }
 
   @Test

@@ -14,8 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +26,7 @@ class StructuredLoggingIT {
   private static final String PASSWORD = "correct-horse-battery-staple-9";
   private static final String WRONG_PASSWORD = "not-my-password-but-close-9";
 
-  private static CapturedLogs logs;
+  @AutoClose static final CapturedLogs logs = CapturedLogs.everything();
 
   @RegisterExtension
   static final RunningApp app =
@@ -35,16 +34,6 @@ class StructuredLoggingIT {
           () -> TestApp.startTraced(RecordingTelemetry.into(InMemorySpanExporter.create())));
 
   private static final Fixtures fixtures = new Fixtures(app);
-
-  @BeforeAll
-  static void capture() {
-    logs = CapturedLogs.everything();
-  }
-
-  @AfterAll
-  static void release() {
-    logs.close();
-  }
 
   @Test
   void aSessionLogsStructuredLinesWithItsIdsAndNoSecrets() {

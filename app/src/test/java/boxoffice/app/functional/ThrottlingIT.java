@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,14 +139,6 @@ class ThrottlingIT {
   }
 
   private static TestHttpClient.Response login(String email, String password, String address) {
-    return app.http()
-        .send(
-            app.http()
-                .request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", address)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        TestHttpClient.json(Map.of("email", email, "password", password)))));
+    return app.http().loginFrom(email, password, address);
   }
 }

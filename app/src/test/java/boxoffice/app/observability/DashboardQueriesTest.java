@@ -6,6 +6,7 @@ import boxoffice.app.observability.ObservabilityFiles.Query;
 import boxoffice.app.testing.FullStack;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.PerClass;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -27,9 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,29 +45,21 @@ class DashboardQueriesTest {
   /** Labels Prometheus attaches to every scraped series (the target's). */
   private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
-  private static FullStack stack;
+  @RegisterExtension static final PerClass<FullStack> stack = PerClass.of(FullStack::untraced);
 
   /** What each Prometheus job's target serves, after the traffic below. */
   private static final Map<String, ExposedMetrics> EXPOSED_BY_JOB = new LinkedHashMap<>();
 
   @BeforeAll
   static void startTheServicesAndScrapeThemAfterSomeTraffic() throws IOException {
-    stack = FullStack.untraced();
-    TestHttpClient http = stack.app().http();
+    TestHttpClient http = stack.get().app().http();
     String email = bookSeatsUntilSoldOutAndCancel(http);
-    stack.notifications().awaitMailsTo(email, 2);
+    stack.get().notifications().awaitMailsTo(email, 2);
     EXPOSED_BY_JOB.put("app", ExposedMetrics.parse(scrape(http.baseUrl() + "/metrics")));
-    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(stack.audit().metricsUrl())));
+    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(stack.get().audit().metricsUrl())));
     EXPOSED_BY_JOB.put(
         "notification",
-        ExposedMetrics.parse(scrape(stack.notifications().notificationMetricsUrl())));
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (stack != null) {
-      stack.close();
-    }
+        ExposedMetrics.parse(scrape(stack.get().notifications().notificationMetricsUrl())));
   }
 
   private static String scrape(String url) {

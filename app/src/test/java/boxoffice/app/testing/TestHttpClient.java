@@ -106,6 +106,19 @@ public final class TestHttpClient {
     return post("/api/v1/auth/login", Map.of("email", email, "password", password));
   }
 
+  /**
+   * Logs in as a caller at {@code address}, named in X-Forwarded-For (a trusted proxy's header).
+   */
+  public Response loginFrom(String email, String password, String address) {
+    return send(
+        request("/api/v1/auth/login", null)
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", address)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    json(Map.of("email", email, "password", password)))));
+  }
+
   /** An HTTP answer. */
   public record Response(HttpResponse<String> raw) {
     public int status() {
