@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Shared steps of the booking tests: an admin token, users, published events, raw counts. */
+/**
+ * Steps of the booking, concurrency and end-to-end tests: the admin's token, batches of users,
+ * published events, bookings with an Idempotency-Key, status changes and raw counts from the
+ * database. {@link BoxofficeApi} holds the event, booking and review tests' steps.
+ */
 public final class Fixtures {
   private final Supplier<TestApp> app;
   private String adminToken;

@@ -10,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for functional tests: JSON in, status + headers + JSON out. */
+/**
+ * A small JSON HTTP client for tests, bound to one running app: bodies go out as JSON, answers come
+ * back as status, headers and JSON. {@link BoxofficeApi} and {@link Fixtures} build the booking
+ * service's steps on it.
+ */
 public final class TestHttpClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
