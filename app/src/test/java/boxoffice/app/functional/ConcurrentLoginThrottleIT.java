@@ -30,7 +30,6 @@ class ConcurrentLoginThrottleIT {
     for (int round = 0; round < ROUNDS; round++) {
       String email = "target-" + round + "@example.org";
       first
-          .get()
           .http()
           .post(
               "/api/v1/auth/register",

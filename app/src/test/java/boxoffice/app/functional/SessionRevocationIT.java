@@ -40,7 +40,6 @@ class SessionRevocationIT {
 
       var logout =
           first
-              .get()
               .http()
               .post("/api/v1/auth/logout", Map.of("refreshToken", login.get("refreshToken")));
       assertThat(logout.status()).isEqualTo(204);
@@ -102,7 +101,6 @@ class SessionRevocationIT {
     try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
       String viaProxy =
           first
-              .get()
               .database()
               .url()
               .replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
@@ -113,7 +111,6 @@ class SessionRevocationIT {
         String access = admin.get("accessToken").asText();
         var draft =
             first
-                .get()
                 .http()
                 .post(
                     "/api/v1/events",

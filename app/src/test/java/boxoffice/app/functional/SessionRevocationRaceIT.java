@@ -34,7 +34,6 @@ class SessionRevocationRaceIT {
   @BeforeAll
   static void start() {
     first
-        .get()
         .http()
         .post(
             "/api/v1/auth/register",
