@@ -2,27 +2,17 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
+import boxoffice.testing.CapturedLogs;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccessLogIT {
-  private static CapturedLogs access;
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    access = CapturedLogs.of("boxoffice.access");
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    access.close();
-    app.close();
-  }
+  @AutoClose static final CapturedLogs access = CapturedLogs.of("boxoffice.access");
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void eachRequestLogsOneStructuredLineWithTheRouteTemplateAndNoSecrets() {

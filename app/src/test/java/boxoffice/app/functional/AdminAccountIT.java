@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
 import boxoffice.testing.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

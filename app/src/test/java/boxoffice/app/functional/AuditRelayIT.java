@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.outbox.OutboxRelay;
 import boxoffice.app.outbox.OutboxRelays;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestAuditService;
+import boxoffice.app.testing.TestHttpClient;
 import boxoffice.audit.v1.AuditEntry;
+import boxoffice.testing.Await;
+import boxoffice.testing.CapturedLogs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,11 +94,11 @@ class AuditRelayIT {
       Fixtures fixtures = new Fixtures(first);
       String eventId = fixtures.publishedEvent("Twice Relayed Revue", 1000);
       List<String> tokens = fixtures.users("relayed", 4);
-      List<HttpApi> instances = List.of(first.http(), second.http());
+      List<TestHttpClient> instances = List.of(first.http(), second.http());
       try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-          HttpApi http = instances.get(i % 2);
+          TestHttpClient http = instances.get(i % 2);
           String token = tokens.get(i % tokens.size());
           statuses.add(pool.submit(() -> Fixtures.book(http, eventId, token, 1, null).status()));
         }

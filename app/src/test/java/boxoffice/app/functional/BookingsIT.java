@@ -1,10 +1,13 @@
 package boxoffice.app.functional;
 
-import static boxoffice.app.functional.Api.EVENTS;
-import static boxoffice.app.functional.Api.errorFields;
-import static boxoffice.app.functional.Api.field;
+import static boxoffice.app.testing.BoxofficeApi.EVENTS;
+import static boxoffice.app.testing.BoxofficeApi.errorFields;
+import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.BoxofficeApi;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
@@ -15,30 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BookingsIT {
   private static final String BOOKINGS = "/api/v1/bookings";
-  private static TestApp app;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
 
   @Test
   void bookingAnswers201WithTheBookingAndItsLocation() {
     String eventId = api.publishedWithCapacity("Booked show", 20);
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
 
     var response = api.book(eventId, 3, user.token());
 
@@ -181,8 +172,8 @@ class BookingsIT {
 
   @Test
   void myBookingsAreListedNewestFirstFilteredByStatusAndPaged() {
-    Api.Account me = api.newUser();
-    Api.Account other = api.newUser();
+    BoxofficeApi.Account me = api.newUser();
+    BoxofficeApi.Account other = api.newUser();
     String eventId = api.publishedWithCapacity("Many bookings", 100);
     List<String> created = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
@@ -218,7 +209,7 @@ class BookingsIT {
   @Test
   void aBookingIsVisibleToItsOwnerAndAdministratorsOnly() {
     String eventId = api.publishedWithCapacity("Private seats", 10);
-    Api.Account owner = api.newUser();
+    BoxofficeApi.Account owner = api.newUser();
     String id = api.booked(eventId, 2, owner.token());
     String path = BOOKINGS + "/" + id;
 
@@ -336,7 +327,7 @@ class BookingsIT {
     assertThat(anotherUser.json().get("id")).isNotEqualTo(first.json().get("id"));
   }
 
-  private static HttpApi.Response cancel(String bookingId, String token) {
+  private static TestHttpClient.Response cancel(String bookingId, String token) {
     return app.http().post(BOOKINGS + "/" + bookingId + "/cancel", Map.of(), token);
   }
 
@@ -346,7 +337,7 @@ class BookingsIT {
     return field(response.json().get("items"), "id");
   }
 
-  private static HttpApi.Response bookWithKey(
+  private static TestHttpClient.Response bookWithKey(
       String eventId, int quantity, String token, String key) {
     return app.http()
         .send(

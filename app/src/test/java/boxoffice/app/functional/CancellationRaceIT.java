@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users cancel their bookings on two app instances while an admin cancels the event: every request
@@ -24,42 +27,34 @@ class CancellationRaceIT {
   private static final int USERS = 6;
   private static final int BOOKINGS_PER_USER = 2;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  private static final Map<String, String> SETTINGS = Map.of("DB_POOL_SIZE", "8");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static List<String> tokens;
   private static final AtomicInteger ROUND = new AtomicInteger();
 
   @BeforeAll
-  static void start() {
-    Map<String, String> settings = Map.of("DB_POOL_SIZE", "8");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUsers() {
     tokens = fixtures.users("canceller", USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(20)
   void usersAndTheAdminCancelConcurrentlyWithoutErrors() throws Exception {
     int round = ROUND.incrementAndGet();
     String eventId = fixtures.publishedEvent("Called Off Carnival " + UUID.randomUUID(), 100);
-    List<HttpApi> instances = List.of(first.http(), second.http());
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
     List<String[]> bookings = bookEach(eventId); // {bookingId, token}
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> userCancels = new ArrayList<>();
-    Future<HttpApi.Response> eventCancel;
+    List<Future<TestHttpClient.Response>> userCancels = new ArrayList<>();
+    Future<TestHttpClient.Response> eventCancel;
 
     try (ExecutorService pool = Executors.newFixedThreadPool(bookings.size() + 1)) {
       for (int i = 0; i < bookings.size(); i++) {
-        HttpApi instance = instances.get(i % 2);
+        TestHttpClient instance = instances.get(i % 2);
         String[] booking = bookings.get(i);
-        Callable<HttpApi.Response> cancel =
+        Callable<TestHttpClient.Response> cancel =
             () -> {
               go.await();
               return instance.post(
@@ -67,7 +62,7 @@ class CancellationRaceIT {
             };
         userCancels.add(pool.submit(cancel));
       }
-      HttpApi adminInstance = instances.get(round % 2);
+      TestHttpClient adminInstance = instances.get(round % 2);
       eventCancel =
           pool.submit(
               () -> {
@@ -83,10 +78,10 @@ class CancellationRaceIT {
       go.countDown();
     }
 
-    HttpApi.Response cancelled = eventCancel.get();
+    TestHttpClient.Response cancelled = eventCancel.get();
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-    for (Future<HttpApi.Response> answer : userCancels) {
-      HttpApi.Response response = answer.get();
+    for (Future<TestHttpClient.Response> answer : userCancels) {
+      TestHttpClient.Response response = answer.get();
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
       assertThat(response.json().get("status").asText()).isEqualTo("CANCELLED");
     }

@@ -2,18 +2,14 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Parallel wrong passwords for one email over two app instances: a 401 means the password was
@@ -25,23 +21,8 @@ class ConcurrentLoginThrottleIT {
   private static final int EMAIL_LIMIT = 5;
   private static final Map<String, String> ENV = Map.of("HTTP_TRUST_FORWARDED_FOR", "true");
 
-  private static TestApp first;
-  private static TestApp second;
-  private static ExecutorService pool;
-
-  @BeforeAll
-  static void start() {
-    first = TestApp.start(ENV);
-    second = TestApp.startOn(first.database(), ENV);
-    pool = Executors.newFixedThreadPool(ATTEMPTS);
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close();
-    second.close();
-    first.close();
-  }
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(ENV);
+  static final RunningApp second = first.secondInstance(ENV);
 
   @Test
   void parallelWrongPasswordsOverTwoInstancesAreVerifiedAtMostLimitTimes() throws Exception {
@@ -62,37 +43,13 @@ class ConcurrentLoginThrottleIT {
   }
 
   private static List<Integer> parallelWrongLogins(String email, int round) throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
-    for (int i = 0; i < ATTEMPTS; i++) {
-      TestApp app = i % 2 == 0 ? first : second;
-      // Distinct addresses: only the per-email limit applies.
-      String address = "10.77." + round + "." + i;
-      Callable<Integer> call =
-          () -> {
-            go.await();
-            return login(app, email, address);
-          };
-      answers.add(pool.submit(call));
-    }
-    go.countDown();
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> answer : answers) {
-      statuses.add(answer.get());
-    }
-    return statuses;
+    // Distinct addresses: only the per-email limit applies.
+    return AllAtOnce.run(
+        ATTEMPTS,
+        i -> login(i % 2 == 0 ? first.get() : second.get(), email, "10.77." + round + "." + i));
   }
 
   private static int login(TestApp app, String email, String address) {
-    return app.http()
-        .send(
-            app.http()
-                .request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", address)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        HttpApi.json(Map.of("email", email, "password", "wrong-password")))))
-        .status();
+    return app.http().loginFrom(email, "wrong-password", address).status();
   }
 }

@@ -2,30 +2,21 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ETags that change with what is shown, If-Match on every event write, HEAD like GET. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConditionalRequestsIT {
-  private TestApp app;
-  private Fixtures fixtures;
-
-  @BeforeAll
-  void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aBookingChangesTheEtagSoA304NeverHidesNewSeats() {
@@ -36,7 +27,7 @@ class ConditionalRequestsIT {
     String user = fixtures.users("conditional", 1).getFirst();
     assertThat(Fixtures.book(app.http(), eventId, user, 3, null).status()).isEqualTo(201);
 
-    HttpApi.Response fresh = read(eventId, etag);
+    TestHttpClient.Response fresh = read(eventId, etag);
     assertThat(fresh.status()).isEqualTo(200);
     assertThat(fresh.json().get("seatsAvailable").asInt()).isEqualTo(7);
     assertThat(fresh.header("ETag")).isNotEqualTo(etag);
@@ -50,15 +41,17 @@ class ConditionalRequestsIT {
     patchTitle(eventId, "Conditional Theatre, second night");
     String current = read(eventId, null).header("ETag");
 
-    HttpApi.Response status = write("PUT", "/status", eventId, "{\"status\":\"DRAFT\"}", stale);
+    TestHttpClient.Response status =
+        write("PUT", "/status", eventId, "{\"status\":\"DRAFT\"}", stale);
     assertThat(status.status()).as(status.toString()).isEqualTo(412);
     assertThat(read(eventId, null).json().get("status").asText()).isEqualTo("PUBLISHED");
 
-    HttpApi.Response delete = write("DELETE", "", eventId, null, stale);
+    TestHttpClient.Response delete = write("DELETE", "", eventId, null, stale);
     assertThat(delete.status()).as(delete.toString()).isEqualTo(412);
     assertThat(read(eventId, null).status()).isEqualTo(200);
 
-    HttpApi.Response toDraft = write("PUT", "/status", eventId, "{\"status\":\"DRAFT\"}", current);
+    TestHttpClient.Response toDraft =
+        write("PUT", "/status", eventId, "{\"status\":\"DRAFT\"}", current);
     assertThat(toDraft.status()).as(toDraft.toString()).isEqualTo(200);
     // The plain version, as the contract names it, is accepted as well.
     String version = "\"" + toDraft.json().get("version").asInt() + "\"";
@@ -68,7 +61,7 @@ class ConditionalRequestsIT {
   @Test
   void aMalformedIfMatchIsABadRequest() {
     String eventId = fixtures.publishedEvent("Conditional Circus", 10);
-    HttpApi.Response response = write("DELETE", "", eventId, null, "\"not-a-version\"");
+    TestHttpClient.Response response = write("DELETE", "", eventId, null, "\"not-a-version\"");
     assertThat(response.status()).isEqualTo(400);
     assertThat(read(eventId, null).status()).isEqualTo(200);
   }
@@ -76,8 +69,8 @@ class ConditionalRequestsIT {
   @Test
   void headAnswersWithTheHeadersOfGetAndNoBody() {
     String eventId = fixtures.publishedEvent("Conditional Cabaret", 10);
-    HttpApi.Response get = read(eventId, null);
-    HttpApi.Response head =
+    TestHttpClient.Response get = read(eventId, null);
+    TestHttpClient.Response head =
         app.http()
             .send(
                 app.http()
@@ -90,7 +83,7 @@ class ConditionalRequestsIT {
     }
   }
 
-  private HttpApi.Response read(String eventId, String ifNoneMatch) {
+  private TestHttpClient.Response read(String eventId, String ifNoneMatch) {
     HttpRequest.Builder request = app.http().request("/api/v1/events/" + eventId, null).GET();
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
@@ -99,12 +92,12 @@ class ConditionalRequestsIT {
   }
 
   private void patchTitle(String eventId, String title) {
-    HttpApi.Response response =
-        write("PATCH", "", eventId, HttpApi.json(Map.of("title", title)), null);
+    TestHttpClient.Response response =
+        write("PATCH", "", eventId, TestHttpClient.json(Map.of("title", title)), null);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
-  private HttpApi.Response write(
+  private TestHttpClient.Response write(
       String method, String suffix, String eventId, String json, String ifMatch) {
     HttpRequest.Builder request =
         app.http()

@@ -2,6 +2,11 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.Await;
+import boxoffice.testing.CapturedLogs;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +52,7 @@ class DatabaseRestartIT {
                         pool.submit(
                             () -> {
                               for (int i = 0; running.get(); i++) {
-                                HttpApi.Response response = request(app, eventId, token, i);
+                                TestHttpClient.Response response = request(app, eventId, token, i);
                                 answers
                                     .computeIfAbsent(response.status(), s -> new LongAdder())
                                     .increment();
@@ -101,7 +106,7 @@ class DatabaseRestartIT {
   }
 
   /** Reads and bookings in turn, as a busy box office sees them. */
-  private static HttpApi.Response request(TestApp app, String eventId, String token, int i) {
+  private static TestHttpClient.Response request(TestApp app, String eventId, String token, int i) {
     return switch (i % 3) {
       case 0 -> Fixtures.book(app.http(), eventId, token, 1, null);
       case 1 -> app.http().get("/api/v1/bookings?limit=5", token);
@@ -109,7 +114,7 @@ class DatabaseRestartIT {
     };
   }
 
-  private static boolean acceptable(HttpApi.Response response) {
+  private static boolean acceptable(TestHttpClient.Response response) {
     int status = response.status();
     if (status == 503) {
       return response.header("Retry-After") != null

@@ -2,26 +2,24 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.FullStack;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.Await;
+import boxoffice.testing.PerClass;
+import boxoffice.testing.RecordingTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One booking, one trace, across the three services: the app's HTTP span and SQL spans, the gRPC
@@ -31,52 +29,38 @@ import org.junit.jupiter.api.Test;
 class EndToEndTraceIT {
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
 
-  private static FullStack stack;
-  private static Fixtures fixtures;
+  @RegisterExtension
+  static final PerClass<FullStack> stack =
+      PerClass.of(
+          () ->
+              new FullStack(
+                  tracedAs("boxoffice-app"),
+                  tracedAs("boxoffice-audit"),
+                  tracedAs("boxoffice-notification")));
 
-  @BeforeAll
-  static void start() throws Exception {
-    stack =
-        new FullStack(
-            tracedAs("boxoffice-app"),
-            tracedAs("boxoffice-audit"),
-            tracedAs("boxoffice-notification"));
-    fixtures = stack.fixtures();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  private static final Fixtures fixtures = new Fixtures(() -> stack.get().app());
 
   @Test
   void aBookingIsOneTraceFromTheHttpRequestToTheEmail() {
     String eventId = fixtures.publishedEvent("Traced Across Town", 10);
     String email = "e2e-" + UUID.randomUUID() + "@example.org";
-    String token =
-        stack.app().http().registerAndLogin(email, "e2e-password-123").get("accessToken").asText();
+    String token = http().registerAndLogin(email, "e2e-password-123").get("accessToken").asText();
     // Earlier changes (the event, the account) leave the outbox first, so the booking's row opens
     // its own batch and the audit call continues the booking's trace.
-    stack.awaitOutboxDelivered();
+    stack.get().awaitOutboxDelivered();
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String callerSpan = traceId.substring(0, 16);
 
     var response =
-        stack
-            .app()
-            .http()
+        http()
             .send(
-                stack
-                    .app()
-                    .http()
+                http()
                     .request("/api/v1/events/" + eventId + "/bookings", token)
                     .header("Content-Type", "application/json")
                     .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":2}")));
     assertThat(response.status()).isEqualTo(201);
-    assertThat(stack.notifications().awaitMailsTo(email, 1)).hasSize(1);
+    assertThat(stack.get().notifications().awaitMailsTo(email, 1)).hasSize(1);
 
     SpanData http =
         awaitSpan(traceId, s -> s.getName().equals("POST /api/v1/events/{id}/bookings"));
@@ -123,18 +107,7 @@ class EndToEndTraceIT {
 
   /** An SDK per service, as in production, all exporting to the one in-memory exporter. */
   private static OpenTelemetry tracedAs(String service) {
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(
-            SdkTracerProvider.builder()
-                .setResource(
-                    Resource.getDefault()
-                        .merge(
-                            Resource.create(
-                                Attributes.builder().put("service.name", service).build())))
-                .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
-                .build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+    return RecordingTelemetry.into(SPANS, service);
   }
 
   private static String serviceOf(SpanData span) {
@@ -155,5 +128,10 @@ class EndToEndTraceIT {
         .filter(s -> s.getTraceId().equals(traceId))
         .filter(wanted)
         .findFirst();
+  }
+
+  /** The app's HTTP client in the running stack. */
+  private static TestHttpClient http() {
+    return stack.get().app().http();
   }
 }

@@ -3,6 +3,8 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.cache.EventCache;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.Map;

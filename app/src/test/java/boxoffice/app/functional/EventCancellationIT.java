@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,25 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cancelling an event cancels every confirmed booking atomically, even while bookings pour in. */
 class EventCancellationIT {
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void noBookingStaysConfirmedAfterTheEventIsCancelledMidRush() throws Exception {
@@ -39,7 +30,7 @@ class EventCancellationIT {
     }
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> late = new ArrayList<>();
-    Future<HttpApi.Response> cancellation;
+    Future<TestHttpClient.Response> cancellation;
 
     try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
       for (int i = 0; i < 100; i++) {

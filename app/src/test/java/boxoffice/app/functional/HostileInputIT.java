@@ -2,13 +2,14 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whatever a client sends, it gets a precise 4xx problem+json, never a 5xx or internals. */
 class HostileInputIT {
@@ -17,17 +18,9 @@ class HostileInputIT {
   private static final String LOGIN = "/api/v1/auth/login";
   private static final String REFRESH = "/api/v1/auth/refresh";
   private static final String LOGOUT = "/api/v1/auth/logout";
-  private static TestApp app;
 
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(java.util.Map.of("MAX_BODY_SIZE", "4KiB"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass(java.util.Map.of("MAX_BODY_SIZE", "4KiB"));
 
   record Case(String method, String path, String contentType, byte[] body, int expected) {
     static Case of(String method, String path, String contentType, String body, int expected) {

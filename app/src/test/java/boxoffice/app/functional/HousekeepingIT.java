@@ -3,26 +3,16 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.service.Housekeeping;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HousekeepingIT {
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void idempotencyKeysLiveAtLeastADayAndAreThenRemoved() {

@@ -2,33 +2,20 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A retried booking request with an Idempotency-Key books once and answers the same booking. */
 class IdempotencyIT {
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aSequentialRetryReplaysTheOriginalBooking() {
@@ -50,24 +37,11 @@ class IdempotencyIT {
     String eventId = fixtures.publishedEvent("Double Click Concert", 100);
     String token = fixtures.users("clicker", 1).getFirst();
     String key = "tap-" + UUID.randomUUID();
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
-
-    try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
-      for (int i = 0; i < 10; i++) {
-        Callable<HttpApi.Response> call =
-            () -> {
-              go.await();
-              return Fixtures.book(app.http(), eventId, token, 2, key);
-            };
-        answers.add(pool.submit(call));
-      }
-      go.countDown();
-    }
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(10, i -> Fixtures.book(app.http(), eventId, token, 2, key));
 
     List<String> ids = new ArrayList<>();
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (TestHttpClient.Response response : answers) {
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       ids.add(response.json().get("id").asText());
     }

@@ -2,6 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.NotificationStack;
+import boxoffice.app.testing.TestApp;
+import boxoffice.testing.Await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;

@@ -2,19 +2,18 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The last seat of an event, fought over by retries of one request on two app instances, and
@@ -23,50 +22,30 @@ import org.junit.jupiter.api.Test;
 class LastSeatIT {
   private static final int PARALLEL_RETRIES = 6;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  private static final Map<String, String> SETTINGS =
+      Map.of("CACHE_TYPE", "memory", "DB_POOL_SIZE", "6");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static String token;
 
   @BeforeAll
-  static void start() {
-    Map<String, String> settings = Map.of("CACHE_TYPE", "memory", "DB_POOL_SIZE", "6");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUser() {
     token = fixtures.users("last-seat", 1).getFirst();
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(20)
   void parallelRetriesOfOneRequestAllGetTheLastSeatsBooking() throws Exception {
     String eventId = fixtures.publishedEvent("Single Seat Recital " + UUID.randomUUID(), 1);
     String key = "last-seat-" + UUID.randomUUID();
-    List<HttpApi> instances = List.of(first.http(), second.http());
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
-
-    try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RETRIES)) {
-      for (int i = 0; i < PARALLEL_RETRIES; i++) {
-        HttpApi instance = instances.get(i % 2);
-        Callable<HttpApi.Response> retry =
-            () -> {
-              go.await();
-              return Fixtures.book(instance, eventId, token, 1, key);
-            };
-        answers.add(pool.submit(retry));
-      }
-      go.countDown();
-    }
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(
+            PARALLEL_RETRIES, i -> Fixtures.book(instances.get(i % 2), eventId, token, 1, key));
 
     List<String> ids = new ArrayList<>();
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (TestHttpClient.Response response : answers) {
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
       ids.add(response.json().get("id").asText());
     }

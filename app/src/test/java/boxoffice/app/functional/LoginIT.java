@@ -2,29 +2,26 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginIT {
-  private static TestApp app;
+  // A realistic bcrypt cost, so that skipping the hash on unknown emails would show in timing.
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.perClass(Map.of("BCRYPT_COST", "10", "HTTP_TRUST_FORWARDED_FOR", "true"));
 
   @BeforeAll
-  static void start() {
-    // A realistic bcrypt cost, so that skipping the hash on unknown emails would show in timing.
-    app = TestApp.start(Map.of("BCRYPT_COST", "10", "HTTP_TRUST_FORWARDED_FOR", "true"));
+  static void registerKnownAccount() {
     app.http()
         .post(
             "/api/v1/auth/register",
             Map.of("email", "known@example.org", "password", "right-password", "name", "Known"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test

@@ -2,12 +2,15 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.testing.CapturedLogs;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Method-override headers are ignored: a request is handled, authorised and logged as the method it
@@ -16,22 +19,9 @@ import org.junit.jupiter.api.Test;
 class MethodOverrideIT {
   private static final List<String> OVERRIDE_HEADERS =
       List.of("X-HTTP-Method-Override", "x-http-method-override", "X-HTTP-Method");
-  private static CapturedLogs access;
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    access = CapturedLogs.of("boxoffice.access");
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    access.close();
-    app.close();
-  }
+  @AutoClose static final CapturedLogs access = CapturedLogs.of("boxoffice.access");
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aPostAskingToBeADeleteDoesNotDeleteTheEvent() {

@@ -2,27 +2,17 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetricsIT {
-  private static TestApp app;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void httpMetricsUseRouteTemplatesNeverRawPaths() {

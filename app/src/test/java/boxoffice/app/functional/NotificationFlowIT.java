@@ -2,6 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.NotificationStack;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.PerClass;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
@@ -9,40 +13,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole notification path with real parts: the app's outbox relay publishes to a real Kafka
  * broker, the notification service consumes and sends email over SMTP to GreenMail.
  */
 class NotificationFlowIT {
-  private static NotificationStack stack;
-  private static TestApp app;
-  private static Fixtures fixtures;
+  @RegisterExtension
+  static final PerClass<NotificationStack> stack = PerClass.of(() -> new NotificationStack(true));
 
-  @BeforeAll
-  static void start() throws Exception {
-    stack = new NotificationStack(true);
-    app = stack.app();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    stack.close();
-  }
+  private static final Fixtures fixtures = new Fixtures(() -> stack.get().app());
 
   @Test
   void aBookingIsConfirmedByEmailToTheBooker() throws Exception {
     String eventId = fixtures.publishedEvent("Email Evening <b>", 50);
     String email = "booker-" + UUID.randomUUID() + "@example.org";
-    String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
+    String token = http().registerAndLogin(email, "password-1").get("accessToken").asText();
 
-    String bookingId = Fixtures.book(app.http(), eventId, token, 2, null).json().get("id").asText();
+    String bookingId = Fixtures.book(http(), eventId, token, 2, null).json().get("id").asText();
 
-    List<MimeMessage> received = stack.awaitMailsTo(email, 1);
+    List<MimeMessage> received = stack.get().awaitMailsTo(email, 1);
     assertThat(received).hasSize(1);
     MimeMessage message = received.getFirst();
     assertThat(message.getSubject()).isEqualTo("Booking confirmed: Email Evening <b>");
@@ -57,9 +49,9 @@ class NotificationFlowIT {
     List<String> holders = holders(eventId, 3);
 
     var moved =
-        app.http()
+        http()
             .send(
-                app.http()
+                http()
                     .request("/api/v1/events/" + eventId, fixtures.adminToken())
                     .header("Content-Type", "application/json")
                     .method(
@@ -71,7 +63,7 @@ class NotificationFlowIT {
 
     for (String holder : holders) {
       List<MimeMessage> rescheduled =
-          stack.awaitMailsTo(holder, 2).stream()
+          stack.get().awaitMailsTo(holder, 2).stream()
               .filter(m -> !NotificationStack.subjectOf(m).startsWith("Booking confirmed"))
               .toList();
       assertThat(rescheduled).hasSize(1);
@@ -88,7 +80,7 @@ class NotificationFlowIT {
     assertThat(fixtures.changeStatus(eventId, "CANCELLED").status()).isEqualTo(200);
 
     for (String holder : holders) {
-      assertThat(stack.awaitMailsTo(holder, 2))
+      assertThat(stack.get().awaitMailsTo(holder, 2))
           .extracting(NotificationStack::subjectOf)
           .containsExactlyInAnyOrder(
               "Booking confirmed: Cancelled Cantata", "Event cancelled: Cancelled Cantata");
@@ -99,10 +91,15 @@ class NotificationFlowIT {
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String email = "holder-" + i + "-" + UUID.randomUUID() + "@example.org";
-      String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
-      assertThat(Fixtures.book(app.http(), eventId, token, 1, null).status()).isEqualTo(201);
+      String token = http().registerAndLogin(email, "password-1").get("accessToken").asText();
+      assertThat(Fixtures.book(http(), eventId, token, 1, null).status()).isEqualTo(201);
       emails.add(email);
     }
     return emails;
+  }
+
+  /** The app's HTTP client in the running stack. */
+  private static TestHttpClient http() {
+    return stack.get().app().http();
   }
 }

@@ -1,13 +1,15 @@
 package boxoffice.app.functional;
 
-import static boxoffice.app.functional.Api.EVENTS;
-import static boxoffice.app.functional.Api.eventBody;
+import static boxoffice.app.testing.BoxofficeApi.EVENTS;
+import static boxoffice.app.testing.BoxofficeApi.eventBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.service.ChangeType;
 import boxoffice.app.service.Outbox;
 import boxoffice.app.service.OutboxMessage;
 import boxoffice.app.service.Transactions;
+import boxoffice.app.testing.BoxofficeApi;
+import boxoffice.app.testing.RunningApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -21,25 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OutboxIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApp app;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
 
   /** One outbox row. */
   record Row(
@@ -67,7 +57,7 @@ class OutboxIT {
 
   @Test
   void aSuccessfulLoginWritesLoginSucceeded() {
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
 
     List<Row> rows = rows("user.login_succeeded", user.id());
 
@@ -84,7 +74,7 @@ class OutboxIT {
 
   @Test
   void aFailedLoginWritesLoginFailedWithoutAnActor() {
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
 
     assertThat(app.http().login(user.email(), "wrong-password").status()).isEqualTo(401);
     assertThat(app.http().login("nobody@example.org", "wrong-password").status()).isEqualTo(401);
@@ -142,7 +132,7 @@ class OutboxIT {
 
   @Test
   void creatingAnEventWritesEventCreated() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     var created = api.createEvent(eventBody("Outbox Premiere"), admin.token());
     JsonNode event = created.json();
 
@@ -160,7 +150,7 @@ class OutboxIT {
 
   @Test
   void updatingAPublishedEventsTimeOrVenueRecordsTheChangesAndNotifiesHolders() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     JsonNode event = api.event(api.publishedWithCapacity("Moving show", 10), null).json();
     String id = event.get("id").asText();
     Instant oldStart = Instant.parse(event.get("startsAt").asText());
@@ -222,7 +212,7 @@ class OutboxIT {
 
   @Test
   void changingTheStatusWritesFromAndTo() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     String id = api.draft("Going public");
 
     api.changeStatus(id, "PUBLISHED");
@@ -237,7 +227,7 @@ class OutboxIT {
 
   @Test
   void deletingAnEventWritesEventDeleted() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     String id = api.draft("Deleted show");
 
     assertThat(api.delete(EVENTS + "/" + id, admin.token()).status()).isEqualTo(204);
@@ -253,7 +243,7 @@ class OutboxIT {
   @Test
   void bookingWritesBookingCreated() {
     String eventId = api.publishedWithCapacity("Booked out loud", 10);
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
 
     String bookingId = api.booked(eventId, 3, user.token());
 
@@ -268,7 +258,7 @@ class OutboxIT {
   @Test
   void aUserCancellingWritesOneBookingCancelledWithCauseUser() {
     String eventId = api.publishedWithCapacity("Cancelled by holder", 10);
-    Api.Account user = api.newUser();
+    BoxofficeApi.Account user = api.newUser();
     String bookingId = api.booked(eventId, 2, user.token());
 
     cancel(bookingId, user.token());
@@ -284,10 +274,10 @@ class OutboxIT {
 
   @Test
   void cancellingAnEventWritesOneBookingCancelledPerConfirmedBooking() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     String eventId = api.publishedWithCapacity("Storm warning", 10);
-    Api.Account first = api.newUser();
-    Api.Account second = api.newUser();
+    BoxofficeApi.Account first = api.newUser();
+    BoxofficeApi.Account second = api.newUser();
     String a = api.booked(eventId, 1, first.token());
     String b = api.booked(eventId, 2, second.token());
     String earlier = api.booked(eventId, 3, second.token());
@@ -313,9 +303,9 @@ class OutboxIT {
 
   @Test
   void anAdministratorDeletingACommentWritesCommentDeletedByAdmin() {
-    Api.Account admin = api.admin();
+    BoxofficeApi.Account admin = api.admin();
     String eventId = api.publishedWithCapacity("Moderated thread", 10);
-    Api.Account author = api.newUser();
+    BoxofficeApi.Account author = api.newUser();
     String commentId = comment(eventId, "Rude words", author.token());
 
     assertThat(api.delete("/api/v1/comments/" + commentId, admin.token()).status()).isEqualTo(204);
@@ -330,7 +320,7 @@ class OutboxIT {
   @Test
   void anAuthorDeletingTheirOwnCommentWritesNoRow() {
     String eventId = api.publishedWithCapacity("Self moderated", 10);
-    Api.Account author = api.newUser();
+    BoxofficeApi.Account author = api.newUser();
     String commentId = comment(eventId, "Oops", author.token());
 
     assertThat(api.delete("/api/v1/comments/" + commentId, author.token()).status()).isEqualTo(204);

@@ -2,18 +2,16 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.AllAtOnce;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two app instances on one database take a storm of single-seat bookings for a 50-seat event:
@@ -24,54 +22,34 @@ class OverbookingIT {
   private static final int USERS = 20;
   private static final int REQUESTS = 320;
 
-  private static TestApp first;
-  private static TestApp second;
-  private static Fixtures fixtures;
+  // Generous waits: 320 requests queue on one hot row and a small pool; on a busy 2-core machine
+  // that may take seconds, and the test is about correctness, not speed.
+  private static final Map<String, String> SETTINGS =
+      Map.of("DB_POOL_SIZE", "10", "DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");
+
+  @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
+  static final RunningApp second = first.secondInstance(SETTINGS);
+  private static final Fixtures fixtures = new Fixtures(first);
   private static List<String> tokens;
 
   @BeforeAll
-  static void start() {
-    // Generous waits: 320 requests queue on one hot row and a small pool; on a busy 2-core machine
-    // that may take seconds, and the test is about correctness, not speed.
-    Map<String, String> settings =
-        Map.of("DB_POOL_SIZE", "10", "DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");
-    first = TestApp.start(settings);
-    second = TestApp.startOn(first.database(), settings);
-    fixtures = new Fixtures(first);
+  static void registerUsers() {
     tokens = fixtures.users("crowd", USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    first.close();
   }
 
   @RepeatedTest(5)
   void exactlyCapacityBookingsSucceedAcrossTwoInstances() throws Exception {
     String eventId = fixtures.publishedEvent("Sold Out Show " + UUID.randomUUID(), CAPACITY);
-    List<HttpApi> instances = List.of(first.http(), second.http());
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<HttpApi.Response>> answers = new ArrayList<>();
-
-    try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
-      for (int i = 0; i < REQUESTS; i++) {
-        HttpApi instance = instances.get(i % 2);
-        String token = tokens.get(i % USERS);
-        Callable<HttpApi.Response> booking =
-            () -> {
-              go.await();
-              return Fixtures.book(instance, eventId, token, 1, null);
-            };
-        answers.add(pool.submit(booking));
-      }
-      go.countDown();
-    }
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(
+            REQUESTS,
+            64,
+            i -> Fixtures.book(instances.get(i % 2), eventId, tokens.get(i % USERS), 1, null));
 
     int booked = 0;
     int refused = 0;
-    for (Future<HttpApi.Response> answer : answers) {
-      HttpApi.Response response = answer.get();
+    for (TestHttpClient.Response response : answers) {
       assertThat(response.status()).as(response.toString()).isIn(201, 409);
       if (response.status() == 201) {
         booked++;

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.TcpProxy;
 import boxoffice.testing.TestDatabase;
 import java.net.URI;
 import java.time.Duration;
@@ -48,9 +51,9 @@ class ReadinessIT {
     }
   }
 
-  private static HttpApi.Response awaitReadiness(TestApp app, IntPredicate wanted) {
+  private static TestHttpClient.Response awaitReadiness(TestApp app, IntPredicate wanted) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    HttpApi.Response last;
+    TestHttpClient.Response last;
     do {
       last = app.http().get("/health/ready");
       if (wanted.test(last.status())) {

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestRedis;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,11 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.cache.EventCache;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestRedis;
+import boxoffice.testing.Await;
+import boxoffice.testing.TcpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +33,11 @@ class RefusalFromTheDatabaseIT {
       assertThat(Fixtures.book(first.http(), soldOut, user, 2, null).status()).isEqualTo(201);
       assertThat(fixtures.changeStatus(cancelled, "CANCELLED").status()).isEqualTo(200);
 
-      HttpApi.Response refused = Fixtures.book(second.http(), soldOut, user, 1, null);
+      TestHttpClient.Response refused = Fixtures.book(second.http(), soldOut, user, 1, null);
       assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
       assertThat(refused.json().get("seatsAvailable").asInt()).isZero();
 
-      HttpApi.Response notBookable = Fixtures.book(second.http(), cancelled, user, 1, null);
+      TestHttpClient.Response notBookable = Fixtures.book(second.http(), cancelled, user, 1, null);
       assertThat(notBookable.status()).as(notBookable.toString()).isEqualTo(409);
       assertThat(notBookable.json().get("detail").asText()).contains("CANCELLED");
     }

@@ -2,25 +2,18 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A login whose password check outlasts REQUEST_TIMEOUT is answered 503, not left hanging. */
 class RequestTimeoutIT {
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    // bcrypt at cost 13 takes far longer than 150 ms on any machine.
-    app = TestApp.start(Map.of("BCRYPT_COST", "13", "REQUEST_TIMEOUT", "150ms"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  // bcrypt at cost 13 takes far longer than 150 ms on any machine.
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.perClass(Map.of("BCRYPT_COST", "13", "REQUEST_TIMEOUT", "150ms"));
 
   @Test
   void aSlowRequestIsAnswered503WithRetryAfter() {

@@ -1,10 +1,13 @@
 package boxoffice.app.functional;
 
-import static boxoffice.app.functional.Api.EVENTS;
-import static boxoffice.app.functional.Api.errorFields;
-import static boxoffice.app.functional.Api.field;
+import static boxoffice.app.testing.BoxofficeApi.EVENTS;
+import static boxoffice.app.testing.BoxofficeApi.errorFields;
+import static boxoffice.app.testing.BoxofficeApi.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.BoxofficeApi;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,24 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReviewsIT {
-  private static TestApp app;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final BoxofficeApi api = new BoxofficeApi(app);
 
   // --- ratings ---
 
@@ -122,7 +113,7 @@ class ReviewsIT {
   @Test
   void aCommentIsStoredAndReturnedExactlyAsWritten() {
     String eventId = api.publishedWithCapacity("Talked about", 10);
-    Api.Account author = api.newUser();
+    BoxofficeApi.Account author = api.newUser();
     String text =
         "<script>alert('hi')</script> \"quoted\" & back\\slash\n"
             + "  Grüße, 東京, emoji 🎷 and tab\t end  ";
@@ -270,15 +261,15 @@ class ReviewsIT {
     assertThat(api.delete("/api/v1/comments/not-an-id", token).status()).isEqualTo(404);
   }
 
-  private static HttpApi.Response rate(String eventId, int score, String token) {
+  private static TestHttpClient.Response rate(String eventId, int score, String token) {
     return api.put(EVENTS + "/" + eventId + "/rating", Map.of("score", score), token);
   }
 
-  private static HttpApi.Response comment(String eventId, String text, String token) {
+  private static TestHttpClient.Response comment(String eventId, String text, String token) {
     return app.http().post(EVENTS + "/" + eventId + "/comments", Map.of("text", text), token);
   }
 
-  private static HttpApi.Response comments(String eventId, String query, String token) {
+  private static TestHttpClient.Response comments(String eventId, String query, String token) {
     return app.http().get(EVENTS + "/" + eventId + "/comments" + query, token);
   }
 }

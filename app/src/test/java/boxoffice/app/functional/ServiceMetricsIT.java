@@ -2,15 +2,18 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.FullStack;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.PerClass;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each service's {@code /metrics}, scraped before and after one booking travels through the whole
@@ -18,49 +21,27 @@ import org.junit.jupiter.api.Test;
  * notification service's messages and e-mails all move, labelled by templates and names, never ids.
  */
 class ServiceMetricsIT {
-  private static FullStack stack;
-  private static Fixtures fixtures;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = FullStack.untraced();
-    fixtures = stack.fixtures();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension static final PerClass<FullStack> stack = PerClass.of(FullStack::untraced);
+  private static final Fixtures fixtures = new Fixtures(() -> stack.get().app());
 
   @Test
   void aBookingMovesTheSeriesOfEveryService() {
     String eventId = fixtures.publishedEvent("Measured Matinee", 10);
     String email = "metrics-" + UUID.randomUUID() + "@example.org";
-    String token =
-        stack
-            .app()
-            .http()
-            .registerAndLogin(email, "metrics-password-1")
-            .get("accessToken")
-            .asText();
-    stack.awaitOutboxDelivered();
-    Scrape appBefore = Scrape.of(stack.app().http().baseUrl() + "/metrics");
-    Scrape auditBefore = Scrape.of(stack.audit().metricsUrl());
-    Scrape notificationBefore = Scrape.of(stack.notifications().notificationMetricsUrl());
+    String token = http().registerAndLogin(email, "metrics-password-1").get("accessToken").asText();
+    stack.get().awaitOutboxDelivered();
+    Scrape appBefore = Scrape.of(http().baseUrl() + "/metrics");
+    Scrape auditBefore = Scrape.of(stack.get().audit().metricsUrl());
+    Scrape notificationBefore = Scrape.of(stack.get().notifications().notificationMetricsUrl());
 
     var booked =
-        stack
-            .app()
-            .http()
-            .post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 2), token);
+        http().post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 2), token);
     assertThat(booked.status()).isEqualTo(201);
-    stack.notifications().awaitMailsTo(email, 1);
-    stack.awaitOutboxDelivered();
-    Scrape app = Scrape.of(stack.app().http().baseUrl() + "/metrics");
-    Scrape auditAfter = Scrape.of(stack.audit().metricsUrl());
-    Scrape notification = Scrape.of(stack.notifications().notificationMetricsUrl());
+    stack.get().notifications().awaitMailsTo(email, 1);
+    stack.get().awaitOutboxDelivered();
+    Scrape app = Scrape.of(http().baseUrl() + "/metrics");
+    Scrape auditAfter = Scrape.of(stack.get().audit().metricsUrl());
+    Scrape notification = Scrape.of(stack.get().notifications().notificationMetricsUrl());
 
     assertThat(
             app.minus(
@@ -140,5 +121,10 @@ class ServiceMetricsIT {
     double minus(Scrape before, String name, String... labels) {
       return sum(name, labels) - before.sum(name, labels);
     }
+  }
+
+  /** The app's HTTP client in the running stack. */
+  private static TestHttpClient http() {
+    return stack.get().app().http();
   }
 }

@@ -2,6 +2,11 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.Await;
+import boxoffice.testing.TcpProxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.sql.SQLException;
@@ -9,10 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An access token of an ended session stops working on every instance within the stated bound, with
@@ -23,28 +27,16 @@ class SessionRevocationIT {
   /** What the README promises. */
   private static final Duration BOUND = Duration.ofSeconds(5);
 
-  private TestApp first;
-  private TestApp second;
-
-  @BeforeAll
-  void start() {
-    first = TestApp.start();
-    second = TestApp.startOn(first.database(), Map.of());
-  }
-
-  @AfterAll
-  void stop() {
-    second.close();
-    first.close();
-  }
+  @RegisterExtension static final RunningApp first = RunningApp.perClass();
+  static final RunningApp second = first.secondInstance(Map.of());
 
   @Test
   void logoutEndsTheAccessTokenOnEveryInstanceWithinTheBound() {
     for (int round = 0; round < 5; round++) {
       JsonNode login = registerAndLogin("logout-" + round);
       String access = login.get("accessToken").asText();
-      assertThat(me(first, access)).isEqualTo(200);
-      assertThat(me(second, access)).isEqualTo(200);
+      assertThat(me(first.get(), access)).isEqualTo(200);
+      assertThat(me(second.get(), access)).isEqualTo(200);
 
       var logout =
           first
@@ -63,7 +55,7 @@ class SessionRevocationIT {
     var rotated = refresh(stolen);
     assertThat(rotated.status()).isEqualTo(200);
     String newest = rotated.json().get("accessToken").asText();
-    assertThat(me(second, newest)).isEqualTo(200);
+    assertThat(me(second.get(), newest)).isEqualTo(200);
 
     assertThat(refresh(stolen).status()).isEqualTo(401); // reuse: the family is revoked
 
@@ -75,8 +67,8 @@ class SessionRevocationIT {
   void aRoleChangeEndsTheTokensThatCarryTheOldRole() throws SQLException {
     JsonNode login = registerAndLogin("promoted");
     String access = login.get("accessToken").asText();
-    assertThat(me(second, access)).isEqualTo(200);
-    UUID userId = UUID.fromString(account(first, access).get("id").asText());
+    assertThat(me(second.get(), access)).isEqualTo(200);
+    UUID userId = UUID.fromString(account(first.get(), access).get("id").asText());
 
     try (var connection = first.database().connect();
         var statement =
@@ -95,8 +87,8 @@ class SessionRevocationIT {
     JsonNode laptop = first.http().login(email, "password-1").json();
     first.http().post("/api/v1/auth/logout", Map.of("refreshToken", phone.get("refreshToken")));
     refusedWithinTheBound(phone.get("accessToken").asText());
-    assertThat(me(first, laptop.get("accessToken").asText())).isEqualTo(200);
-    assertThat(me(second, laptop.get("accessToken").asText())).isEqualTo(200);
+    assertThat(me(first.get(), laptop.get("accessToken").asText())).isEqualTo(200);
+    assertThat(me(second.get(), laptop.get("accessToken").asText())).isEqualTo(200);
   }
 
   /**
@@ -148,18 +140,19 @@ class SessionRevocationIT {
   }
 
   private void refusedWithinTheBound(String access) {
-    for (TestApp instance : List.of(first, second)) {
+    for (TestApp instance : List.of(first.get(), second.get())) {
       Await.until(BOUND, () -> me(instance, access) == 401);
     }
   }
 
   private JsonNode registerAndLogin(String prefix) {
     return first
+        .get()
         .http()
         .registerAndLogin(prefix + "-" + UUID.randomUUID() + "@example.org", "password-1");
   }
 
-  private HttpApi.Response refresh(String refreshToken) {
+  private TestHttpClient.Response refresh(String refreshToken) {
     return second.http().post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
   }
 

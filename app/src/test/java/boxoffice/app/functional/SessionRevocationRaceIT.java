@@ -2,6 +2,9 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A refresh on one instance races a revocation (logout, or the replay of a spent token) on the
@@ -23,27 +27,17 @@ class SessionRevocationRaceIT {
   private static final int ROUNDS = 25;
   private static final String REFRESH = "/api/v1/auth/refresh";
 
-  private static TestApp first;
-  private static TestApp second;
-  private static ExecutorService pool;
+  @RegisterExtension static final RunningApp first = RunningApp.perClass();
+  static final RunningApp second = first.secondInstance(Map.of());
+  @AutoClose static final ExecutorService pool = Executors.newFixedThreadPool(2);
 
   @BeforeAll
   static void start() {
-    first = TestApp.start();
-    second = TestApp.startOn(first.database(), Map.of());
-    pool = Executors.newFixedThreadPool(2);
     first
         .http()
         .post(
             "/api/v1/auth/register",
             Map.of("email", "racer@example.org", "password", "password-1", "name", "R"));
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close();
-    second.close();
-    first.close();
   }
 
   @Test
@@ -53,11 +47,11 @@ class SessionRevocationRaceIT {
       String token = login();
       var race =
           race(
-              () -> refresh(first, token),
+              () -> refresh(first.get(), token),
               () -> second.http().post("/api/v1/auth/logout", Map.of("refreshToken", token)));
       assertThat(race.other().status()).isEqualTo(204);
       if (newToken(race.refresh())
-          .filter(next -> refresh(first, next).status() != 401)
+          .filter(next -> refresh(first.get(), next).status() != 401)
           .isPresent()) {
         survivingRounds.add(round);
       }
@@ -71,11 +65,11 @@ class SessionRevocationRaceIT {
     List<Integer> survivingRounds = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       String spent = login();
-      String current = refresh(first, spent).json().get("refreshToken").asText();
-      var race = race(() -> refresh(first, current), () -> refresh(second, spent));
+      String current = refresh(first.get(), spent).json().get("refreshToken").asText();
+      var race = race(() -> refresh(first.get(), current), () -> refresh(second.get(), spent));
       assertThat(race.other().status()).isEqualTo(401);
       if (newToken(race.refresh())
-          .filter(next -> refresh(first, next).status() != 401)
+          .filter(next -> refresh(first.get(), next).status() != 401)
           .isPresent()) {
         survivingRounds.add(round);
       }
@@ -84,9 +78,10 @@ class SessionRevocationRaceIT {
     assertThat(survivingRounds).as("rounds whose newest token outlived reuse detection").isEmpty();
   }
 
-  private record Race(HttpApi.Response refresh, HttpApi.Response other) {}
+  private record Race(TestHttpClient.Response refresh, TestHttpClient.Response other) {}
 
-  private static Race race(Supplier<HttpApi.Response> refresh, Supplier<HttpApi.Response> other)
+  private static Race race(
+      Supplier<TestHttpClient.Response> refresh, Supplier<TestHttpClient.Response> other)
       throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     var refreshed = CompletableFuture.supplyAsync(after(go, refresh), pool);
@@ -95,8 +90,8 @@ class SessionRevocationRaceIT {
     return new Race(refreshed.get(), revoked.get());
   }
 
-  private static Supplier<HttpApi.Response> after(
-      CountDownLatch go, Supplier<HttpApi.Response> call) {
+  private static Supplier<TestHttpClient.Response> after(
+      CountDownLatch go, Supplier<TestHttpClient.Response> call) {
     return () -> {
       try {
         go.await();
@@ -108,7 +103,7 @@ class SessionRevocationRaceIT {
     };
   }
 
-  private static Optional<String> newToken(HttpApi.Response refresh) {
+  private static Optional<String> newToken(TestHttpClient.Response refresh) {
     return refresh.status() == 200
         ? Optional.of(refresh.json().get("refreshToken").asText())
         : Optional.empty();
@@ -116,6 +111,7 @@ class SessionRevocationRaceIT {
 
   private static String login() {
     return first
+        .get()
         .http()
         .login("racer@example.org", "password-1")
         .json()
@@ -123,7 +119,7 @@ class SessionRevocationRaceIT {
         .asText();
   }
 
-  private static HttpApi.Response refresh(TestApp app, String token) {
+  private static TestHttpClient.Response refresh(TestApp app, String token) {
     return app.http().post(REFRESH, Map.of("refreshToken", token));
   }
 }

@@ -2,6 +2,7 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A slow client is the client's problem: a body trickling past the request deadline gets 408 (not
@@ -23,22 +24,19 @@ import org.junit.jupiter.api.Test;
 class SlowClientIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(2);
-  private static TestApp app;
+
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.perClass(
+          Map.of(
+              "REQUEST_TIMEOUT", REQUEST_TIMEOUT.toMillis() + "ms",
+              "HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT.toSeconds() + "s"));
+
   private static int port;
 
   @BeforeAll
-  static void start() {
-    app =
-        TestApp.start(
-            Map.of(
-                "REQUEST_TIMEOUT", REQUEST_TIMEOUT.toMillis() + "ms",
-                "HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT.toSeconds() + "s"));
+  static void findPort() {
     port = URI.create(app.http().baseUrl()).getPort();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   /** Writes {@code first}, then one {@code drip} every {@code every} until the server hangs up. */

@@ -2,20 +2,21 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.CapturedLogs;
+import boxoffice.testing.RecordingTelemetry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The log lines of one user's whole session, from registration to logout, as an operator searching
@@ -25,34 +26,18 @@ class StructuredLoggingIT {
   private static final String PASSWORD = "correct-horse-battery-staple-9";
   private static final String WRONG_PASSWORD = "not-my-password-but-close-9";
 
-  private static CapturedLogs logs;
-  private static TestApp app;
-  private static Fixtures fixtures;
+  @AutoClose static final CapturedLogs logs = CapturedLogs.everything();
 
-  @BeforeAll
-  static void start() {
-    logs = CapturedLogs.everything();
-    app =
-        TestApp.startTraced(
-            OpenTelemetrySdk.builder()
-                .setTracerProvider(
-                    SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-                        .build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build());
-    fixtures = new Fixtures(app);
-  }
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.startedBy(
+          () -> TestApp.startTraced(RecordingTelemetry.into(InMemorySpanExporter.create())));
 
-  @AfterAll
-  static void stop() {
-    logs.close();
-    app.close();
-  }
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aSessionLogsStructuredLinesWithItsIdsAndNoSecrets() {
-    HttpApi http = app.http();
+    TestHttpClient http = app.http();
     String email = "session-" + UUID.randomUUID() + "@example.org";
     String eventId = fixtures.publishedEvent("Logged Lieder", 20);
     List<String> requestIds = new ArrayList<>();

@@ -2,27 +2,18 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each test sends from its own client address (the app trusts X-Forwarded-For here). */
 class ThrottlingIT {
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(Map.of("HTTP_TRUST_FORWARDED_FOR", "true"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningApp app = RunningApp.perClass(Map.of("HTTP_TRUST_FORWARDED_FOR", "true"));
 
   @Test
   void fiveFailuresForOneEmailThrottleItEvenWithTheRightPassword() {
@@ -147,15 +138,7 @@ class ThrottlingIT {
     assertThat(response.status()).isEqualTo(201);
   }
 
-  private static HttpApi.Response login(String email, String password, String address) {
-    return app.http()
-        .send(
-            app.http()
-                .request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", address)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        HttpApi.json(Map.of("email", email, "password", password)))));
+  private static TestHttpClient.Response login(String email, String password, String address) {
+    return app.http().loginFrom(email, password, address);
   }
 }

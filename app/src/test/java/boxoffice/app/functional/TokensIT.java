@@ -2,6 +2,10 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.AllAtOnce;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,28 +16,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokensIT {
   private static final String ME = "/api/v1/users/me";
   private static final String REFRESH = "/api/v1/auth/refresh";
-  private static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
 
   @Test
   void theAccessTokenIdentifiesTheCaller() {
@@ -92,23 +81,7 @@ class TokensIT {
   void concurrentRefreshesWithOneTokenLetExactlyOneWin() throws Exception {
     String token =
         app.http().registerAndLogin("racer@example.org", "password-1").get("refreshToken").asText();
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Integer>> results = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(6)) {
-      for (int i = 0; i < 6; i++) {
-        Callable<Integer> call =
-            () -> {
-              go.await();
-              return refresh(token).status();
-            };
-        results.add(pool.submit(call));
-      }
-      go.countDown();
-    }
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> result : results) {
-      statuses.add(result.get());
-    }
+    List<Integer> statuses = AllAtOnce.run(6, i -> refresh(token).status());
     assertThat(statuses).containsOnly(200, 401);
     assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
   }
@@ -284,7 +257,7 @@ class TokensIT {
     assertThat(app.http().get("/api/v1/admin/users?limit=abc", admin).status()).isEqualTo(400);
   }
 
-  private static HttpApi.Response refresh(String token) {
+  private static TestHttpClient.Response refresh(String token) {
     return app.http().post(REFRESH, Map.of("refreshToken", token));
   }
 

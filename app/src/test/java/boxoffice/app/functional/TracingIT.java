@@ -2,22 +2,21 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestRedis;
+import boxoffice.testing.RecordingTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request continues the caller's trace through the HTTP span, SQL spans, Redis calls and the
@@ -25,27 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class TracingIT {
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-  private static TestApp app;
-  private static Fixtures fixtures;
 
-  @BeforeAll
-  static void start() {
-    OpenTelemetrySdk sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
-                    .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    app = TestApp.start(TestRedis.settings(), sdk);
-    fixtures = new Fixtures(app);
-  }
+  @RegisterExtension
+  static final RunningApp app =
+      RunningApp.startedBy(
+          () -> TestApp.start(TestRedis.settings(), RecordingTelemetry.into(SPANS)));
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  private static final Fixtures fixtures = new Fixtures(app);
 
   @Test
   void aBookingRequestContinuesTheCallersTraceDownToTheOutbox() {

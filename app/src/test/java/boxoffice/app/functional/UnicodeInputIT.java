@@ -2,12 +2,14 @@ package boxoffice.app.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Text is stored exactly as sent or refused: invalid Unicode (unpaired surrogates from JSON
@@ -18,21 +20,10 @@ class UnicodeInputIT {
   private static final String REGISTER = "/api/v1/auth/register";
   private static final String LONE_HIGH = "\\uD800";
   private static final String LONE_LOW = "\\uDC00";
-  private static TestApp app;
-  private static Fixtures fixtures;
+  @RegisterExtension static final RunningApp app = RunningApp.perClass();
+  private static final Fixtures fixtures = new Fixtures(app);
 
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    fixtures = new Fixtures(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  private static HttpApi.Response postJson(String path, String json, String token) {
+  private static TestHttpClient.Response postJson(String path, String json, String token) {
     return app.http()
         .send(
             app.http()
@@ -43,7 +34,7 @@ class UnicodeInputIT {
                         json.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private static void assertRefused(HttpApi.Response response, String field) {
+  private static void assertRefused(TestHttpClient.Response response, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     JsonNode errors = response.json().get("errors");

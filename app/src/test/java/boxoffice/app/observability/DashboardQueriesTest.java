@@ -2,10 +2,11 @@ package boxoffice.app.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import boxoffice.app.functional.FullStack;
-import boxoffice.app.functional.HttpApi;
-import boxoffice.app.functional.TestApp;
 import boxoffice.app.observability.ObservabilityFiles.Query;
+import boxoffice.app.testing.FullStack;
+import boxoffice.app.testing.TestApp;
+import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.PerClass;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -27,9 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,29 +45,21 @@ class DashboardQueriesTest {
   /** Labels Prometheus attaches to every scraped series (the target's). */
   private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
-  private static FullStack stack;
+  @RegisterExtension static final PerClass<FullStack> stack = PerClass.of(FullStack::untraced);
 
   /** What each Prometheus job's target serves, after the traffic below. */
   private static final Map<String, ExposedMetrics> EXPOSED_BY_JOB = new LinkedHashMap<>();
 
   @BeforeAll
   static void startTheServicesAndScrapeThemAfterSomeTraffic() throws IOException {
-    stack = FullStack.untraced();
-    HttpApi http = stack.app().http();
+    TestHttpClient http = stack.get().app().http();
     String email = bookSeatsUntilSoldOutAndCancel(http);
-    stack.notifications().awaitMailsTo(email, 2);
+    stack.get().notifications().awaitMailsTo(email, 2);
     EXPOSED_BY_JOB.put("app", ExposedMetrics.parse(scrape(http.baseUrl() + "/metrics")));
-    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(stack.audit().metricsUrl())));
+    EXPOSED_BY_JOB.put("audit", ExposedMetrics.parse(scrape(stack.get().audit().metricsUrl())));
     EXPOSED_BY_JOB.put(
         "notification",
-        ExposedMetrics.parse(scrape(stack.notifications().notificationMetricsUrl())));
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (stack != null) {
-      stack.close();
-    }
+        ExposedMetrics.parse(scrape(stack.get().notifications().notificationMetricsUrl())));
   }
 
   private static String scrape(String url) {
@@ -218,7 +211,7 @@ class DashboardQueriesTest {
    * A login, a failed login, a booking, a sold-out refusal, a cancellation, cached reads; returns
    * the e-mail address of the user who booked (two e-mails go to it).
    */
-  private static String bookSeatsUntilSoldOutAndCancel(HttpApi http) {
+  private static String bookSeatsUntilSoldOutAndCancel(TestHttpClient http) {
     String admin =
         http.login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).json().get("accessToken").asText();
     Instant startsAt = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
@@ -230,17 +223,17 @@ class DashboardQueriesTest {
     event.put("endsAt", startsAt.plus(Duration.ofHours(2)).toString());
     event.put("capacity", 1);
     event.put("status", "PUBLISHED");
-    HttpApi.Response created = http.post("/api/v1/events", event, admin);
+    TestHttpClient.Response created = http.post("/api/v1/events", event, admin);
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String eventId = created.json().get("id").asText();
     String email = "dashboards@example.org";
     String user = http.registerAndLogin(email, "password-1").get("accessToken").asText();
 
-    HttpApi.Response booked =
+    TestHttpClient.Response booked =
         http.post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 1), user);
-    HttpApi.Response soldOut =
+    TestHttpClient.Response soldOut =
         http.post("/api/v1/events/" + eventId + "/bookings", Map.of("quantity", 1), user);
-    HttpApi.Response cancelled =
+    TestHttpClient.Response cancelled =
         http.post(
             "/api/v1/bookings/" + booked.json().get("id").asText() + "/cancel", Map.of(), user);
     http.get("/api/v1/events/" + eventId);

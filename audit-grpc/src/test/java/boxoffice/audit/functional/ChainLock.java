@@ -1,5 +1,6 @@
 package boxoffice.audit.functional;
 
+import boxoffice.testing.Await;
 import boxoffice.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

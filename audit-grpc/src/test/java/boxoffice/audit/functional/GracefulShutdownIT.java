@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import boxoffice.audit.v1.AuditEntry;
 import boxoffice.audit.v1.RecordRequest;
 import boxoffice.audit.v1.RecordResponse;
+import boxoffice.testing.Await;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;

@@ -8,6 +8,7 @@ import boxoffice.audit.v1.AuditServiceGrpc;
 import boxoffice.audit.v1.RecordBatchRequest;
 import boxoffice.audit.v1.RecordRequest;
 import boxoffice.audit.v1.VerifyChainRequest;
+import boxoffice.testing.Await;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

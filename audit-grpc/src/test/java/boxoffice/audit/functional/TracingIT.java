@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import boxoffice.audit.v1.AuditServiceGrpc;
 import boxoffice.audit.v1.RecordRequest;
 import boxoffice.platform.Telemetry;
+import boxoffice.testing.Await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;

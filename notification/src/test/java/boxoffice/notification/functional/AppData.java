@@ -1,5 +1,6 @@
 package boxoffice.notification.functional;
 
+import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,13 +10,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Rows in the stand-in booking app database, written as the app would write them. */
 final class AppData {
+  /** The booking app's Liquibase changelog, copied from db/migrations as a test resource. */
+  static final String APP_CHANGELOG = "db/migrations/changelog.yaml";
+
   private final TestDatabase db;
 
   AppData(TestDatabase db) {
     this.db = db;
+  }
+
+  /** A new database with the booking app's schema, built by the app's own migrations. */
+  static TestDatabase freshDatabase() {
+    TestDatabase db = TestDatabase.create("boxoffice_app");
+    try {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(db.url());
+      dataSource.setUser(db.user());
+      dataSource.setPassword(db.password());
+      TestDatabase.whenServerHasRoom(
+          () -> {
+            new LiquibaseMigrations(dataSource, APP_CHANGELOG).apply();
+            return null;
+          });
+      return db;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
   }
 
   /** A user with a unique address at the test domain. */
@@ -24,15 +49,18 @@ final class AppData {
     String local = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
     String email = local.replace(' ', '.') + "." + id.toString().substring(0, 8) + "@example.test";
     update(
-        "INSERT INTO users (id, email, name, role, password_hash) VALUES (?, ?, ?, 'USER', 'x')",
+        "INSERT INTO users (id, email, email_key, name, role, password_hash)"
+            + " VALUES (?, ?, lower(?), ?, 'USER', 'x')",
         id,
+        email,
         email,
         name);
     return new User(id, email, name);
   }
 
   void changeEmail(User user, String email) {
-    update("UPDATE users SET email = ? WHERE id = ?", email, user.id());
+    update(
+        "UPDATE users SET email = ?, email_key = lower(?) WHERE id = ?", email, email, user.id());
   }
 
   Event event(String title, String venue, Instant startsAt) {

@@ -9,23 +9,12 @@ import boxoffice.notification.functional.AppData.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class BookingEmailsIT {
   private static final Instant MARCH_FIRST_7PM = Instant.parse("2027-03-01T19:00:00Z");
-  private static NotificationFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = NotificationFixture.started();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @AutoClose static final NotificationFixture fixture = NotificationFixture.started();
 
   @Test
   void aNewBookingEmailsTheBookerAConfirmationInTextAndHtml() {

@@ -8,23 +8,13 @@ import boxoffice.notification.functional.AppData.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class GracefulShutdownIT {
-  private static NotificationFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    // Retries wait 15 to 30 seconds: the service is stopped in the middle of such a wait.
-    fixture = NotificationFixture.idle(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  // Retries wait 15 to 30 seconds: the service is stopped in the middle of such a wait.
+  @AutoClose
+  static final NotificationFixture fixture = NotificationFixture.idle(Duration.ofSeconds(30));
 
   @Test
   void stoppingDuringRetriesEndsPromptlyAndTheMessageIsHandledAfterTheRestart()

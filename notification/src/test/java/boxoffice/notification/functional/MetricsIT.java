@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +29,12 @@ class MetricsIT {
   private static final Instant START = Instant.parse("2027-10-01T19:00:00Z");
   private static final long SCRAPE_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static NotificationFixture fixture;
+  @AutoClose static final NotificationFixture fixture = NotificationFixture.started();
   private static Event event;
 
   @BeforeAll
   static void start() {
-    fixture = NotificationFixture.started();
     event = fixture.appData.event("Measured Night", "Hall", START);
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
   }
 
   @Test

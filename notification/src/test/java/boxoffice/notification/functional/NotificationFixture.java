@@ -2,7 +2,7 @@ package boxoffice.notification.functional;
 
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
-import boxoffice.notification.testing.EmbeddedKafka;
+import boxoffice.testing.EmbeddedKafka;
 import boxoffice.testing.TestDatabase;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class NotificationFixture implements AutoCloseable {
   final String topic = EmbeddedKafka.uniqueTopic("boxoffice.events");
   final String deadLetterTopic = topic + ".dlq";
   final TestDatabase notificationDb = TestDatabase.create("notification");
-  final TestDatabase appDb = TestDatabase.create("boxoffice_app");
+  final TestDatabase appDb = AppData.freshDatabase();
   final AppData appData;
   final Mailbox mailbox = new Mailbox(freePort());
   private final Duration baseDelay;
@@ -41,7 +41,6 @@ final class NotificationFixture implements AutoCloseable {
   private NotificationFixture(Duration baseDelay) {
     this.baseDelay = baseDelay;
     kafka.createTopics(topic, deadLetterTopic);
-    appDb.runScript("boxoffice/notification/app-tables.sql");
     appData = new AppData(appDb);
   }
 

@@ -1,7 +1,7 @@
 package boxoffice.notification.functional;
 
 import static boxoffice.notification.functional.NotificationFixture.TIMEOUT;
-import static boxoffice.notification.testing.EmbeddedKafka.header;
+import static boxoffice.testing.EmbeddedKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,19 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PoisonMessagesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant START = Instant.parse("2027-07-01T19:00:00Z");
-  private static NotificationFixture fixture;
+  @AutoClose static final NotificationFixture fixture = NotificationFixture.started();
   private static Booking sample;
 
   @BeforeAll
   static void start() {
-    fixture = NotificationFixture.started();
     Event event = fixture.appData.event("Sample", "Hall", START);
     sample = fixture.appData.book(event, fixture.appData.user("Sample User"), 1);
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
   }
 
   static Stream<Arguments> poisonMessages() {

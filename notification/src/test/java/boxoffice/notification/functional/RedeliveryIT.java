@@ -7,23 +7,12 @@ import boxoffice.notification.functional.AppData.Event;
 import boxoffice.notification.functional.AppData.User;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RedeliveryIT {
   private static final Instant START = Instant.parse("2027-05-01T18:00:00Z");
-  private static NotificationFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = NotificationFixture.started();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @AutoClose static final NotificationFixture fixture = NotificationFixture.started();
 
   @Test
   void theSameMessageDeliveredTwiceSendsOneEmail() {

@@ -7,25 +7,14 @@ import boxoffice.notification.functional.AppData.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RescheduleFanOutIT {
   private static final Instant OLD_START = Instant.parse("2027-03-01T19:00:00Z");
   private static final Instant NEW_START = Instant.parse("2027-03-08T20:30:00Z");
   private static final Instant NEW_END = Instant.parse("2027-03-08T23:00:00Z");
-  private static NotificationFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = NotificationFixture.started();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+  @AutoClose static final NotificationFixture fixture = NotificationFixture.started();
 
   @Test
   void everyConfirmedHolderGetsExactlyOneEmailWithTheOldAndNewTimes() {

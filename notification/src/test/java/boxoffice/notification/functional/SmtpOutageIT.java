@@ -2,7 +2,7 @@ package boxoffice.notification.functional;
 
 import static boxoffice.notification.functional.NotificationFixture.MAX_ATTEMPTS;
 import static boxoffice.notification.functional.NotificationFixture.TIMEOUT;
-import static boxoffice.notification.testing.EmbeddedKafka.header;
+import static boxoffice.testing.EmbeddedKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.notification.functional.AppData.Booking;

@@ -36,8 +36,7 @@ class StoresIT {
 
   @BeforeAll
   static void start() {
-    appDb = TestDatabase.create("boxoffice_app");
-    appDb.runScript("boxoffice/notification/app-tables.sql");
+    appDb = AppData.freshDatabase();
     appData = new AppData(appDb);
     notificationDb = TestDatabase.create("notification");
     appPool = ConnectionPools.appReadOnly(database(appDb));

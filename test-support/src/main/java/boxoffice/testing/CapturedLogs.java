@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Log events as the production encoder writes them: one JSON object per line, with the logging
  * context frozen when the event happened.
  */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Logger> attachedTo;
@@ -56,7 +56,7 @@ final class CapturedLogs implements AutoCloseable {
   }
 
   /** The lines of one logger and its children. */
-  static CapturedLogs of(String loggerName) {
+  public static CapturedLogs of(String loggerName) {
     return new CapturedLogs(List.of(loggerName), List.of(loggerName));
   }
 
@@ -64,28 +64,28 @@ final class CapturedLogs implements AutoCloseable {
    * Every line of the process: the root logger's, and the access log's, which does not pass its
    * lines on.
    */
-  static CapturedLogs everything() {
+  public static CapturedLogs everything() {
     return new CapturedLogs(
         List.of(Logger.ROOT_LOGGER_NAME, "boxoffice.access"), List.of("boxoffice"));
   }
 
   /** Every line captured so far, encoded. */
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(events.list).stream().map(this::encode).toList();
   }
 
   /** Every line captured so far, as JSON fields. */
-  List<Map<String, Object>> fields() {
+  public List<Map<String, Object>> fields() {
     return lines().stream().map(CapturedLogs::parse).toList();
   }
 
   /** The first line matching, waiting for it up to a few seconds (logging is asynchronous). */
-  Map<String, Object> await(Predicate<Map<String, Object>> wanted) {
+  public Map<String, Object> await(Predicate<Map<String, Object>> wanted) {
     Await.until(Duration.ofSeconds(5), () -> fields().stream().anyMatch(wanted));
     return find(wanted).orElseThrow();
   }
 
-  Optional<Map<String, Object>> find(Predicate<Map<String, Object>> wanted) {
+  public Optional<Map<String, Object>> find(Predicate<Map<String, Object>> wanted) {
     return fields().stream().filter(wanted).findFirst();
   }
 

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +10,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for functional tests: JSON in, status + headers + JSON out. */
-public final class HttpApi {
+/**
+ * A small JSON HTTP client for tests, bound to one running app: bodies go out as JSON, answers come
+ * back as status, headers and JSON. {@link BoxofficeApi} and {@link Fixtures} build the booking
+ * service's steps on it.
+ */
+public final class TestHttpClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  HttpApi(String baseUrl) {
+  public TestHttpClient(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
@@ -82,7 +86,7 @@ public final class HttpApi {
     return builder;
   }
 
-  static String json(Object body) {
+  public static String json(Object body) {
     try {
       return body instanceof String s ? s : JSON.writeValueAsString(body);
     } catch (IOException e) {
@@ -104,6 +108,19 @@ public final class HttpApi {
 
   public Response login(String email, String password) {
     return post("/api/v1/auth/login", Map.of("email", email, "password", password));
+  }
+
+  /**
+   * Logs in as a caller at {@code address}, named in X-Forwarded-For (a trusted proxy's header).
+   */
+  public Response loginFrom(String email, String password, String address) {
+    return send(
+        request("/api/v1/auth/login", null)
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", address)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    json(Map.of("email", email, "password", password)))));
   }
 
   /** An HTTP answer. */

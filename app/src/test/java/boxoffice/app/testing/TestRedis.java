@@ -1,20 +1,20 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import java.util.Map;
 
 /** Where the tests' Redis is: TEST_REDIS_HOST / TEST_REDIS_PORT, default the local server. */
-final class TestRedis {
+public final class TestRedis {
   private TestRedis() {}
 
-  static String host() {
+  public static String host() {
     return System.getenv().getOrDefault("TEST_REDIS_HOST", "127.0.0.1");
   }
 
-  static int port() {
+  public static int port() {
     return Integer.parseInt(System.getenv().getOrDefault("TEST_REDIS_PORT", "6379"));
   }
 
-  static Map<String, String> settings() {
+  public static Map<String, String> settings() {
     return Map.of(
         "CACHE_TYPE", "redis", "REDIS_HOST", host(), "REDIS_PORT", String.valueOf(port()));
   }

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.testing;
 
 import java.time.Clock;
 import java.time.Duration;

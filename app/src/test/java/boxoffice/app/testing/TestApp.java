@@ -1,8 +1,9 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import boxoffice.app.Application;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
+import boxoffice.testing.MutableClock;
 import boxoffice.testing.TestDatabase;
 import com.google.inject.CreationException;
 import com.google.inject.spi.Message;
@@ -27,7 +28,7 @@ public final class TestApp implements AutoCloseable {
   private final boolean ownsDatabase;
   private final MutableClock clock;
   private final Application application;
-  private final HttpApi http;
+  private final TestHttpClient http;
 
   private TestApp(
       TestDatabase database,
@@ -48,7 +49,7 @@ public final class TestApp implements AutoCloseable {
       }
       throw e;
     }
-    this.http = new HttpApi("http://127.0.0.1:" + application.port());
+    this.http = new TestHttpClient("http://127.0.0.1:" + application.port());
   }
 
   public static TestApp start() {
@@ -77,7 +78,8 @@ public final class TestApp implements AutoCloseable {
     return new TestApp(database, false, overrides, OpenTelemetry.noop());
   }
 
-  static Map<String, String> environment(TestDatabase database, Map<String, String> overrides) {
+  public static Map<String, String> environment(
+      TestDatabase database, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", "0");
     env.put("DB_URL", database.url());
@@ -122,7 +124,7 @@ public final class TestApp implements AutoCloseable {
     return false;
   }
 
-  public HttpApi http() {
+  public TestHttpClient http() {
     return http;
   }
 

@@ -1,5 +1,6 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
+import boxoffice.testing.Await;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class FullStack implements AutoCloseable {
     return notifications;
   }
 
-  Fixtures fixtures() {
+  public Fixtures fixtures() {
     return fixtures;
   }
 

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP forwarder a test can cut: {@link #cut()} drops every connection and refuses new ones, as a
  * crashed database would; {@link #restore()} accepts again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket server;
 
-  TcpProxy(String targetHost, int targetPort) throws IOException {
+  public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.server = listen(0);
@@ -29,11 +29,11 @@ final class TcpProxy implements AutoCloseable {
     acceptLoop(server);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  void cut() throws IOException {
+  public void cut() throws IOException {
     server.close();
     for (Socket socket : sockets) {
       socket.close();
@@ -41,7 +41,7 @@ final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  void restore() throws IOException {
+  public void restore() throws IOException {
     server = listen(port);
     acceptLoop(server);
   }

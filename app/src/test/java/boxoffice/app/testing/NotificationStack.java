@@ -1,8 +1,10 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
-import boxoffice.notification.testing.EmbeddedKafka;
+import boxoffice.testing.Await;
+import boxoffice.testing.EmbeddedKafka;
+import boxoffice.testing.TcpProxy;
 import boxoffice.testing.TestDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -35,7 +37,7 @@ public final class NotificationStack implements AutoCloseable {
   private final NotificationApplication notifications;
 
   /** With {@code kafkaReachable} false the app starts unable to reach any broker. */
-  NotificationStack(boolean kafkaReachable) throws IOException {
+  public NotificationStack(boolean kafkaReachable) throws IOException {
     this(kafkaReachable, Map.of(), OpenTelemetry.noop(), OpenTelemetry.noop());
   }
 
@@ -80,7 +82,7 @@ public final class NotificationStack implements AutoCloseable {
    * Opens the door to Kafka. Only a producer that never reached the broker is kept out by a closed
    * door: once it knows the broker's own address from metadata, it connects there directly.
    */
-  void openKafka() throws IOException {
+  public void openKafka() throws IOException {
     kafkaDoor.restore();
   }
 
@@ -89,7 +91,7 @@ public final class NotificationStack implements AutoCloseable {
     return mailsTo(email);
   }
 
-  List<MimeMessage> mailsTo(String email) {
+  public List<MimeMessage> mailsTo(String email) {
     List<MimeMessage> mine = new ArrayList<>();
     for (MimeMessage message : mail.getReceivedMessages()) {
       try {
@@ -105,7 +107,7 @@ public final class NotificationStack implements AutoCloseable {
     return mine;
   }
 
-  static String subjectOf(MimeMessage message) {
+  public static String subjectOf(MimeMessage message) {
     try {
       return message.getSubject();
     } catch (MessagingException e) {

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,51 +13,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Shortcuts for the event, booking and review functional tests: accounts, event bodies, and the
- * PATCH/PUT/DELETE calls {@link HttpApi} has no helper for.
+ * The booking service's HTTP API as test steps: signed-in accounts (the admin, new users), valid
+ * event bodies, creating and publishing events, booking, paging through lists, and the
+ * PATCH/PUT/DELETE calls {@link TestHttpClient} has no helper for. Steps that must succeed fail the
+ * test when they do not.
  */
-final class Api {
-  static final String EVENTS = "/api/v1/events";
+public final class BoxofficeApi {
+  public static final String EVENTS = "/api/v1/events";
 
-  private final TestApp app;
+  private final Supplier<TestApp> app;
   private final AtomicInteger accounts = new AtomicInteger();
 
-  Api(TestApp app) {
+  /** Steps against {@code app}, e.g. a {@link RunningApp}, looked up at each call. */
+  public BoxofficeApi(Supplier<TestApp> app) {
     this.app = app;
   }
 
-  /** A signed-in account: its id and a fresh access token. */
-  record Account(String id, String email, String token) {}
+  public BoxofficeApi(TestApp app) {
+    this(() -> app);
+  }
 
-  Account admin() {
+  /** A signed-in account: its id and a fresh access token. */
+  public record Account(String id, String email, String token) {}
+
+  public Account admin() {
     return signedIn(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD);
   }
 
   /** Registers a new USER account and signs it in. */
-  Account newUser() {
+  public Account newUser() {
     String email = "user" + accounts.incrementAndGet() + "@example.org";
-    app.http().registerAndLogin(email, "password-1");
+    app.get().http().registerAndLogin(email, "password-1");
     return signedIn(email, "password-1");
   }
 
   /** Signs in again, e.g. after moving the clock past the access token's lifetime. */
-  Account signedIn(String email, String password) {
-    var login = app.http().login(email, password);
+  public Account signedIn(String email, String password) {
+    var login = app.get().http().login(email, password);
     assertThat(login.status()).as("login of %s", email).isEqualTo(200);
     String token = login.json().get("accessToken").asText();
-    String id = app.http().get("/api/v1/users/me", token).json().get("id").asText();
+    String id = app.get().http().get("/api/v1/users/me", token).json().get("id").asText();
     return new Account(id, email, token);
   }
 
   /** A valid event body a week ahead, whole seconds, that tests adjust before sending. */
-  static Map<String, Object> eventBody(String title) {
+  public static Map<String, Object> eventBody(String title) {
     Instant startsAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
     return eventBody(title, startsAt);
   }
 
-  static Map<String, Object> eventBody(String title, Instant startsAt) {
+  public static Map<String, Object> eventBody(String title, Instant startsAt) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("description", "An evening of live music");
@@ -68,93 +76,97 @@ final class Api {
     return body;
   }
 
-  HttpApi.Response createEvent(Map<String, Object> body, String token) {
-    return app.http().post(EVENTS, body, token);
+  public TestHttpClient.Response createEvent(Map<String, Object> body, String token) {
+    return app.get().http().post(EVENTS, body, token);
   }
 
   /** Creates an event as the admin and returns it; fails the test unless it was created. */
-  JsonNode created(Map<String, Object> body) {
+  public JsonNode created(Map<String, Object> body) {
     var response = createEvent(body, admin().token());
     assertThat(response.status()).as("create %s", response).isEqualTo(201);
     return response.json();
   }
 
-  String published(Map<String, Object> body) {
+  public String published(Map<String, Object> body) {
     Map<String, Object> withStatus = new LinkedHashMap<>(body);
     withStatus.put("status", "PUBLISHED");
     return created(withStatus).get("id").asText();
   }
 
-  String publishedWithCapacity(String title, int capacity) {
+  public String publishedWithCapacity(String title, int capacity) {
     Map<String, Object> body = eventBody(title);
     body.put("capacity", capacity);
     return published(body);
   }
 
   /** A published event starting {@code in} from the app's "now". */
-  String publishedStartingIn(String title, Duration in) {
-    Instant startsAt = app.clock().instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
+  public String publishedStartingIn(String title, Duration in) {
+    Instant startsAt = app.get().clock().instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
     return published(eventBody(title, startsAt));
   }
 
-  String draft(String title) {
+  public String draft(String title) {
     return created(eventBody(title)).get("id").asText();
   }
 
-  HttpApi.Response event(String id, String token) {
-    return app.http().get(EVENTS + "/" + id, token);
+  public TestHttpClient.Response event(String id, String token) {
+    return app.get().http().get(EVENTS + "/" + id, token);
   }
 
-  HttpApi.Response patch(String path, Object body, String token, String ifMatch) {
+  public TestHttpClient.Response patch(String path, Object body, String token, String ifMatch) {
     var request =
-        app.http()
+        app.get()
+            .http()
             .request(path, token)
-            .method("PATCH", BodyPublishers.ofString(HttpApi.json(body)))
+            .method("PATCH", BodyPublishers.ofString(TestHttpClient.json(body)))
             .header("Content-Type", "application/json");
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
-    return app.http().send(request);
+    return app.get().http().send(request);
   }
 
-  HttpApi.Response put(String path, Object body, String token) {
-    return app.http()
+  public TestHttpClient.Response put(String path, Object body, String token) {
+    return app.get()
+        .http()
         .send(
-            app.http()
+            app.get()
+                .http()
                 .request(path, token)
-                .PUT(BodyPublishers.ofString(HttpApi.json(body)))
+                .PUT(BodyPublishers.ofString(TestHttpClient.json(body)))
                 .header("Content-Type", "application/json"));
   }
 
-  HttpApi.Response delete(String path, String token) {
-    return app.http().send(app.http().request(path, token).DELETE());
+  public TestHttpClient.Response delete(String path, String token) {
+    return app.get().http().send(app.get().http().request(path, token).DELETE());
   }
 
-  HttpApi.Response changeStatus(String eventId, String status) {
+  public TestHttpClient.Response changeStatus(String eventId, String status) {
     return put(EVENTS + "/" + eventId + "/status", Map.of("status", status), admin().token());
   }
 
-  HttpApi.Response book(String eventId, int quantity, String token) {
-    return app.http()
+  public TestHttpClient.Response book(String eventId, int quantity, String token) {
+    return app.get()
+        .http()
         .post(EVENTS + "/" + eventId + "/bookings", Map.of("quantity", quantity), token);
   }
 
   /** Books and returns the booking id; fails the test unless the booking was made. */
-  String booked(String eventId, int quantity, String token) {
+  public String booked(String eventId, int quantity, String token) {
     var response = book(eventId, quantity, token);
     assertThat(response.status()).as("booking %s", response).isEqualTo(201);
     return response.json().get("id").asText();
   }
 
   /** Follows {@code nextCursor} from {@code firstPage} and collects every item. */
-  List<JsonNode> allPages(String firstPage, String token, Predicate<JsonNode> check) {
+  public List<JsonNode> allPages(String firstPage, String token, Predicate<JsonNode> check) {
     List<JsonNode> items = new ArrayList<>();
     String separator = firstPage.contains("?") ? "&" : "?";
     String cursor = null;
     int pages = 0;
     do {
       String path = cursor == null ? firstPage : firstPage + separator + "cursor=" + cursor;
-      var page = app.http().get(path, token);
+      var page = app.get().http().get(path, token);
       assertThat(page.status()).as("page %s", page).isEqualTo(200);
       assertThat(check.test(page.json())).as("page check of %s", page).isTrue();
       page.json().get("items").forEach(items::add);
@@ -165,18 +177,18 @@ final class Api {
     return items;
   }
 
-  static List<String> field(List<JsonNode> items, String name) {
+  public static List<String> field(List<JsonNode> items, String name) {
     return items.stream().map(item -> item.get(name).asText()).toList();
   }
 
-  static List<String> field(JsonNode items, String name) {
+  public static List<String> field(JsonNode items, String name) {
     List<String> values = new ArrayList<>();
     items.forEach(item -> values.add(item.get(name).asText()));
     return values;
   }
 
   /** The {@code field}s named in a 422 problem's {@code errors}. */
-  static List<String> errorFields(HttpApi.Response response) {
+  public static List<String> errorFields(TestHttpClient.Response response) {
     JsonNode errors = response.json().get("errors");
     return errors == null ? List.of() : field(errors, "field");
   }

@@ -1,4 +1,4 @@
-package boxoffice.notification.testing;
+package boxoffice.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

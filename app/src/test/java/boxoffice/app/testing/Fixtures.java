@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -10,37 +10,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Shared steps of the booking tests: an admin token, users, published events, raw counts. */
-final class Fixtures {
-  private final TestApp app;
-  private final String adminToken;
+/**
+ * Steps of the booking, concurrency and end-to-end tests: the admin's token, batches of users,
+ * published events, bookings with an Idempotency-Key, status changes and raw counts from the
+ * database. {@link BoxofficeApi} holds the event, booking and review tests' steps.
+ */
+public final class Fixtures {
+  private final Supplier<TestApp> app;
+  private String adminToken;
 
-  Fixtures(TestApp app) {
+  /** Steps against {@code app}, e.g. a {@link RunningApp}, looked up at each call. */
+  public Fixtures(Supplier<TestApp> app) {
     this.app = app;
-    this.adminToken =
-        app.http()
-            .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
-            .json()
-            .get("accessToken")
-            .asText();
   }
 
-  String adminToken() {
+  public Fixtures(TestApp app) {
+    this(() -> app);
+  }
+
+  /** The admin's access token, signed in at the first call. */
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      adminToken =
+          app.get()
+              .http()
+              .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
+              .json()
+              .get("accessToken")
+              .asText();
+    }
     return adminToken;
   }
 
   /** Registers and logs in {@code count} users; returns their access tokens. */
-  List<String> users(String prefix, int count) {
+  public List<String> users(String prefix, int count) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String email = prefix + "-" + i + "-" + UUID.randomUUID() + "@example.org";
-      tokens.add(app.http().registerAndLogin(email, "password-" + i).get("accessToken").asText());
+      tokens.add(
+          app.get().http().registerAndLogin(email, "password-" + i).get("accessToken").asText());
     }
     return tokens;
   }
 
-  String publishedEvent(String title, int capacity, Instant startsAt) {
+  public String publishedEvent(String title, int capacity, Instant startsAt) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("description", "An evening of " + title.toLowerCase(java.util.Locale.ROOT));
@@ -49,19 +64,19 @@ final class Fixtures {
     body.put("endsAt", startsAt.plus(Duration.ofHours(3)).toString());
     body.put("capacity", capacity);
     body.put("status", "PUBLISHED");
-    var response = app.http().post("/api/v1/events", body, adminToken);
+    var response = app.get().http().post("/api/v1/events", body, adminToken());
     if (response.status() != 201) {
       throw new IllegalStateException("event creation failed: " + response);
     }
     return response.json().get("id").asText();
   }
 
-  String publishedEvent(String title, int capacity) {
+  public String publishedEvent(String title, int capacity) {
     return publishedEvent(title, capacity, Instant.now().plus(Duration.ofDays(30)));
   }
 
-  static HttpApi.Response book(
-      HttpApi http, String eventId, String token, int quantity, String key) {
+  public static TestHttpClient.Response book(
+      TestHttpClient http, String eventId, String token, int quantity, String key) {
     HttpRequest.Builder request =
         http.request("/api/v1/events/" + eventId + "/bookings", token)
             .header("Content-Type", "application/json")
@@ -72,22 +87,24 @@ final class Fixtures {
     return http.send(request);
   }
 
-  HttpApi.Response changeStatus(String eventId, String status) {
-    return app.http()
+  public TestHttpClient.Response changeStatus(String eventId, String status) {
+    return app.get()
+        .http()
         .send(
-            app.http()
-                .request("/api/v1/events/" + eventId + "/status", adminToken)
+            app.get()
+                .http()
+                .request("/api/v1/events/" + eventId + "/status", adminToken())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")));
   }
 
-  JsonNode event(String eventId) {
-    return app.http().get("/api/v1/events/" + eventId, adminToken).json();
+  public JsonNode event(String eventId) {
+    return app.get().http().get("/api/v1/events/" + eventId, adminToken()).json();
   }
 
   /** A single number from the test database, e.g. a count. */
-  long queryLong(String sql, Object... parameters) {
-    try (var connection = app.database().connect();
+  public long queryLong(String sql, Object... parameters) {
+    try (var connection = app.get().database().connect();
         var statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);

@@ -1,4 +1,4 @@
-package boxoffice.app.functional;
+package boxoffice.app.testing;
 
 import boxoffice.audit.AuditServer;
 import boxoffice.audit.config.AuditConfigLoader;
@@ -24,7 +24,7 @@ import java.util.Map;
  * and started again on the same port, as an outage would.
  */
 public final class TestAuditService implements AutoCloseable {
-  static final String TOKEN = "audit-token-for-tests-0123456789";
+  public static final String TOKEN = "audit-token-for-tests-0123456789";
 
   private final TestDatabase database = TestDatabase.create();
   private final int port = freePort();
@@ -37,12 +37,12 @@ public final class TestAuditService implements AutoCloseable {
   }
 
   /** The service recording its spans with {@code openTelemetry}. */
-  TestAuditService(OpenTelemetry openTelemetry) {
+  public TestAuditService(OpenTelemetry openTelemetry) {
     this.openTelemetry = openTelemetry;
     start();
   }
 
-  void start() {
+  public void start() {
     var config =
         new AuditConfigLoader()
             .load(
@@ -66,11 +66,11 @@ public final class TestAuditService implements AutoCloseable {
     server = AuditServer.start(config, Clock.systemUTC(), openTelemetry);
   }
 
-  void stop() {
+  public void stop() {
     server.stop();
   }
 
-  String target() {
+  public String target() {
     return "127.0.0.1:" + port;
   }
 
@@ -93,7 +93,7 @@ public final class TestAuditService implements AutoCloseable {
   }
 
   /** Entries of one entity, oldest first, read through the service's Query call. */
-  List<AuditEntry> entriesOf(String entityType, String entityId) {
+  public List<AuditEntry> entriesOf(String entityType, String entityId) {
     ManagedChannel channel = NettyChannelBuilder.forTarget(target()).usePlaintext().build();
     try {
       Metadata headers = new Metadata();
@@ -117,7 +117,7 @@ public final class TestAuditService implements AutoCloseable {
   }
 
   /** How many entries the audit database holds, and how many distinct entry ids. */
-  long[] storedAndDistinct() {
+  public long[] storedAndDistinct() {
     try (var connection = database.connect();
         var rows =
             connection
