@@ -57,13 +57,13 @@ import org.postgresql.PGConnection;
 /**
  * Event search latency per query shape, run through the app's own data layer: the pool comes from
  * the app's DataModule (DataSourceFactory, with the app's connection options: statement timeout =
- * request timeout, UTC, plan_cache_mode=force_custom_plan), JDBI as the app configures it, and every
- * search is a call of the app's EventRepository (JdbiEventRepository, EventDao.search) with an
- * EventQuery as the service hands it over. The bench holds no SQL of the search: the statements it
- * explains are the ones the app's code sent, captured on their way to the driver.
+ * request timeout, UTC, plan_cache_mode=force_custom_plan), JDBI as the app configures it, and
+ * every search is a call of the app's EventRepository (JdbiEventRepository, EventDao.search) with
+ * an EventQuery as the service hands it over. The bench holds no SQL of the search: the statements
+ * it explains are the ones the app's code sent, captured on their way to the driver.
  *
- * <p>Run (bench/search does it): java -cp app/target/boxoffice-app.jar bench/SearchBench.java
- * [--n 200] [--warmup 10] [--db boxoffice_bench] [--mode mixed|isolated] [--no-plans] [--only
+ * <p>Run (bench/search does it): java -cp app/target/boxoffice-app.jar bench/SearchBench.java [--n
+ * 200] [--warmup 10] [--db boxoffice_bench] [--mode mixed|isolated] [--no-plans] [--only
  * "shape,shape"] [--seed 42] [--pg-options "-c name=value"]
  *
  * <p>mixed (default): all shapes' queries in one random order on a pool of one connection, the way
@@ -285,7 +285,8 @@ public class SearchBench {
                               .in(Singleton.class);
                         }
                       }));
-      events = injector.getInstance(Key.get(EventRepository.class, Names.named(DataModule.DATABASE)));
+      events =
+          injector.getInstance(Key.get(EventRepository.class, Names.named(DataModule.DATABASE)));
       recorder = (RecordingDataSource) injector.getInstance(DataSource.class);
       pool = injector.getInstance(HikariDataSource.class);
     }
@@ -323,13 +324,15 @@ public class SearchBench {
   /** "-c a=b -c c=d" as settings. */
   static Map<String, String> settings(String options) {
     Map<String, String> s = new LinkedHashMap<>();
-    List<String> tokens = Arrays.stream(options.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+    List<String> tokens =
+        Arrays.stream(options.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
       if (t.equals("-c") && i + 1 < tokens.size()) t = tokens.get(++i);
       else if (t.startsWith("-c")) t = t.substring(2);
       int eq = t.indexOf('=');
-      if (eq < 1) throw new IllegalArgumentException("--pg-options: expected -c name=value, got " + t);
+      if (eq < 1)
+        throw new IllegalArgumentException("--pg-options: expected -c name=value, got " + t);
       s.put(t.substring(0, eq), t.substring(eq + 1));
     }
     return s;
@@ -425,22 +428,35 @@ public class SearchBench {
             "text common word",
             r -> s(List.of(pick(r, COMMON)), null, null, null, EventSort.STARTS_AT, 1)));
     l.add(
-        new Shape("text rare word", r -> s(List.of(rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
+        new Shape(
+            "text rare word", r -> s(List.of(rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "text two words",
             r ->
-                s(List.of(pick(r, COMMON), pick(r, CITIES)), null, null, null, EventSort.STARTS_AT, 1)));
+                s(
+                    List.of(pick(r, COMMON), pick(r, CITIES)),
+                    null,
+                    null,
+                    null,
+                    EventSort.STARTS_AT,
+                    1)));
     l.add(
         new Shape(
-            "text no match", r -> s(List.of("zq" + rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
+            "text no match",
+            r -> s(List.of("zq" + rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
     // date, status, combined
-    l.add(new Shape("date range", r -> s(List.of(), null, window(r), null, EventSort.STARTS_AT, 1)));
+    l.add(
+        new Shape("date range", r -> s(List.of(), null, window(r), null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "upcoming (from only)",
-            r -> new Search(List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 1)));
-    l.add(new Shape("status", r -> s(List.of(), pick(r, STATUSES), null, null, EventSort.STARTS_AT, 1)));
+            r ->
+                new Search(
+                    List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 1)));
+    l.add(
+        new Shape(
+            "status", r -> s(List.of(), pick(r, STATUSES), null, null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "text+date+status",
@@ -473,7 +489,8 @@ public class SearchBench {
               r -> s(List.of(rare(r)), null, null, null, sort, 1)));
       l.add(
           new Shape(
-              "sort " + sort.parameter() + " +date", r -> s(List.of(), null, window(r), null, sort, 1)));
+              "sort " + sort.parameter() + " +date",
+              r -> s(List.of(), null, window(r), null, sort, 1)));
     }
     // venue
     l.add(new Shape("venue", r -> s(List.of(), null, null, venue(r), EventSort.STARTS_AT, 1)));
@@ -481,10 +498,13 @@ public class SearchBench {
         new Shape(
             "venue sort -startsAt",
             r -> s(List.of(), null, null, venue(r), EventSort.STARTS_AT_DESC, 1)));
-    l.add(new Shape("venue sort title", r -> s(List.of(), null, null, venue(r), EventSort.TITLE, 1)));
+    l.add(
+        new Shape("venue sort title", r -> s(List.of(), null, null, venue(r), EventSort.TITLE, 1)));
     // deep keyset pages
     for (EventSort sort : EventSort.values()) {
-      l.add(new Shape("page 50 sort " + sort.parameter(), r -> s(List.of(), null, null, null, sort, 50)));
+      l.add(
+          new Shape(
+              "page 50 sort " + sort.parameter(), r -> s(List.of(), null, null, null, sort, 50)));
     }
     l.add(
         new Shape(
@@ -501,7 +521,9 @@ public class SearchBench {
     l.add(
         new Shape(
             "page 50 upcoming",
-            r -> new Search(List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 50)));
+            r ->
+                new Search(
+                    List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 50)));
     // administrators see drafts: the status <> 'DRAFT' condition is absent
     l.add(
         new Shape(
@@ -516,7 +538,14 @@ public class SearchBench {
             "admin text common",
             r ->
                 new Search(
-                    List.of(pick(r, COMMON)), null, null, null, null, EventSort.STARTS_AT, true, 1)));
+                    List.of(pick(r, COMMON)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    EventSort.STARTS_AT,
+                    true,
+                    1)));
     return l;
   }
 
@@ -809,7 +838,9 @@ public class SearchBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 
-  /** generic_plans, custom_plans of the pool's connection's prepared statements of these searches. */
+  /**
+   * generic_plans, custom_plans of the pool's connection's prepared statements of these searches.
+   */
   static long[] planCounts(AppDatabase app, List<Sample> l) throws SQLException {
     List<String> texts =
         l.stream()
@@ -833,7 +864,8 @@ public class SearchBench {
 
   static String explain(Connection c, Captured statement) throws SQLException {
     StringBuilder out = new StringBuilder();
-    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+    try (PreparedStatement ps =
+        c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
       statement.bindTo(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.append(rs.getString(1)).append('\n');
