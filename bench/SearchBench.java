@@ -1,87 +1,91 @@
+import boxoffice.app.config.AppConfig;
+import boxoffice.app.config.AppConfigLoader;
+import boxoffice.app.data.DataModule;
+import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventStatus;
+import boxoffice.app.service.EventKey;
+import boxoffice.app.service.EventQuery;
+import boxoffice.app.service.EventRepository;
+import boxoffice.app.service.EventSort;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
+import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
- * Event search latency per query shape, with the SQL the app generates (a copy of EventDao.search),
- * bound the way JDBI binds it and run through the PostgreSQL JDBC driver with its default settings
- * (server-side prepared statements after 5 uses, as in the app).
+ * Event search latency per query shape, run through the app's own data layer: the pool comes from
+ * the app's DataModule (DataSourceFactory, with the app's connection options: statement timeout =
+ * request timeout, UTC, plan_cache_mode=force_custom_plan), JDBI as the app configures it, and
+ * every search is a call of the app's EventRepository (JdbiEventRepository, EventDao.search) with
+ * an EventQuery as the service hands it over. The bench holds no SQL of the search: the statements
+ * it explains are the ones the app's code sent, captured on their way to the driver.
  *
- * <p>Run (bench/search does it): java -cp app/target/boxoffice-app.jar bench/SearchBench.java
- * [--n 200] [--warmup 10] [--db boxoffice_bench] [--mode mixed|isolated] [--no-plans] [--only
- * "shape,shape"] [--seed 42] [--pg-options "-c name=value"] [--prefix last]
+ * <p>Run (bench/search does it): java -cp app/target/boxoffice-app.jar bench/SearchBench.java [--n
+ * 200] [--warmup 10] [--db boxoffice_bench] [--mode mixed|isolated] [--no-plans] [--only
+ * "shape,shape"] [--seed 42] [--pg-options "-c name=value"]
  *
- * <p>mixed (default): all shapes' queries in one random order on one connection, the way a pooled
- * app connection sees them (shapes with the same SQL text share one prepared statement and its plan
- * cache). isolated: each shape on a fresh connection of its own. --pg-options adds connection
- * options (to try a setting the app does not use yet); --prefix last is an experiment that makes
- * only the last word a prefix. The 5 s statement timeout of the app applies: a search cut by it is
- * counted at its full time and reported as a timeout.
+ * <p>mixed (default): all shapes' queries in one random order on a pool of one connection, the way
+ * a pooled app connection sees them (shapes with the same SQL text share one prepared statement and
+ * its plan cache). isolated: each shape on a fresh pool of its own. --pg-options sets more session
+ * settings on every connection (to try a setting the app does not use yet). The app's statement
+ * timeout applies: a search cut by it is counted at its full time and reported as a timeout.
  */
 public class SearchBench {
-  static final String COLUMNS =
-      "id, title, description, venue, starts_at, ends_at, capacity, seats_booked, status, version,"
-          + " created_at, updated_at";
   static final int PAGE_SIZE = 20; // the app's default limit; it fetches limit + 1
   static final double TARGET_P95_MS = 30;
 
-  // ---------------------------------------------------------------- the SQL of EventDao.search
+  // ---------------------------------------------------------------- the app's data layer
 
-  enum Sort {
-    STARTS_AT("startsAt", "(starts_at, id) > (:afterValue, :afterId)", "starts_at, id", false),
-    STARTS_AT_DESC(
-        "-startsAt", "(starts_at, id) < (:afterValue, :afterId)", "starts_at DESC, id DESC", false),
-    TITLE("title", "(title, id) > (:afterValue, :afterId)", "title, id", true),
-    CREATED_AT_DESC(
-        "-createdAt",
-        "(created_at, id) < (:afterValue, :afterId)",
-        "created_at DESC, id DESC",
-        false);
-
-    final String param;
-    final String keyset;
-    final String orderBy;
-    final boolean textKey;
-
-    Sort(String param, String keyset, String orderBy, boolean textKey) {
-      this.param = param;
-      this.keyset = keyset;
-      this.orderBy = orderBy;
-      this.textKey = textKey;
-    }
-  }
-
-  /** One search as the service hands it to EventDao: words already split and lower-cased. */
+  /** One search as a client asks for it; {@link #query} turns it into the app's EventQuery. */
   record Search(
       List<String> words,
       String status,
       Instant from,
       Instant to,
       String venue,
-      Sort sort,
+      EventSort sort,
       boolean admin,
       int page) {
     String describe() {
@@ -91,57 +95,34 @@ public class SearchBench {
       if (from != null) p.add("from=" + from);
       if (to != null) p.add("to=" + to);
       if (venue != null) p.add("venue=" + venue);
-      p.add("sort=" + sort.param);
+      p.add("sort=" + sort.parameter());
       if (admin) p.add("(admin)");
       if (page > 1) p.add("page=" + page);
       return String.join(" ", p);
     }
+
+    /** As EventController and EventCatalog build it (drafts only for administrators). */
+    EventQuery query() {
+      return new EventQuery(
+          EventQuery.wordsOf(String.join(" ", words)),
+          Optional.ofNullable(status).map(EventStatus::valueOf),
+          Optional.ofNullable(from),
+          Optional.ofNullable(to),
+          Optional.ofNullable(venue),
+          sort,
+          admin);
+    }
   }
 
-  /** Keyset position: the sort value of the last row of the previous page and its id. */
-  record After(Object value, UUID id) {}
-
-  /** SQL with JDBI's named parameters and their values, as EventDao.search builds them. */
-  record Named(String sql, Map<String, Object> values) {}
-
-  static Named build(Search q, After after, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM events WHERE TRUE");
-    Map<String, Object> v = new LinkedHashMap<>();
-    if (!q.admin()) sql.append(" AND status <> 'DRAFT'");
-    if (q.status() != null) sql.append(" AND status = :status");
-    if (!q.words().isEmpty()) sql.append(" AND search @@ to_tsquery('simple', :words)");
-    if (q.from() != null) sql.append(" AND starts_at >= :from");
-    if (q.to() != null) sql.append(" AND starts_at < :to");
-    if (q.venue() != null) sql.append(" AND lower(venue) = lower(:venue)");
-    if (after != null) sql.append(" AND ").append(q.sort().keyset);
-    sql.append(" ORDER BY ").append(q.sort().orderBy).append(" LIMIT :limit");
-    v.put("limit", limit);
-    if (q.status() != null) v.put("status", q.status());
-    if (!q.words().isEmpty()) {
-      // As the app: every word a prefix. --prefix last (an experiment, not the app's SQL): only the
-      // last word is a prefix, the others must match whole words.
-      List<String> w = q.words();
-      v.put(
-          "words",
-          lastWordPrefixOnly
-              ? String.join(" & ", w.subList(0, w.size() - 1))
-                  + (w.size() > 1 ? " & " : "")
-                  + w.getLast()
-                  + ":*"
-              : w.stream().map(x -> x + ":*").collect(Collectors.joining(" & ")));
+  /** One JDBC call that binds a parameter: replayed to explain the statement. */
+  record Bound(Method method, Object[] args) {
+    Object value() {
+      return args[1];
     }
-    if (q.from() != null) v.put("from", q.from());
-    if (q.to() != null) v.put("to", q.to());
-    if (q.venue() != null) v.put("venue", q.venue());
-    if (after != null) {
-      v.put("afterValue", after.value());
-      v.put("afterId", after.id());
-    }
-    return new Named(sql.toString(), v);
   }
 
-  /** JDBI turns each :name into ? in order of appearance. */
-  record Positional(String sql, List<Object> params) {
+  /** A statement as the app's code sent it: its SQL (with ?) and its bound parameters in order. */
+  record Captured(String sql, List<Bound> params) {
     /** The text the driver sends, with $1, $2, ... (as listed in pg_prepared_statements). */
     String serverSql() {
       StringBuilder b = new StringBuilder();
@@ -152,92 +133,236 @@ public class SearchBench {
       }
       return b.toString();
     }
-  }
 
-  static final Pattern NAMED = Pattern.compile(":([A-Za-z]\\w*)");
-
-  static Positional positional(Named named) {
-    Matcher m = NAMED.matcher(named.sql());
-    StringBuilder sql = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    while (m.find()) {
-      params.add(named.values().get(m.group(1)));
-      m.appendReplacement(sql, "?");
-    }
-    m.appendTail(sql);
-    return new Positional(sql.toString(), params);
-  }
-
-  /** Binds like JDBI 3 with the PostgresPlugin: Instant as a Timestamp, UUID natively. */
-  static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      Object p = params.get(i);
-      switch (p) {
-        case Instant t -> ps.setTimestamp(i + 1, Timestamp.from(t));
-        case UUID u -> ps.setObject(i + 1, u);
-        case Integer n -> ps.setInt(i + 1, n);
-        case String s -> ps.setString(i + 1, s);
-        default -> throw new IllegalArgumentException("unexpected parameter " + p);
+    void bindTo(PreparedStatement target) throws SQLException {
+      for (Bound p : params) {
+        try {
+          p.method().invoke(target, p.args());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+        }
       }
     }
+  }
+
+  /**
+   * The app's pool as the app's JDBI sees it, noting the last statement executed and applying the
+   * --pg-options settings once to every new physical connection.
+   */
+  static final class RecordingDataSource implements DataSource {
+    private final HikariDataSource pool;
+    private final Map<String, String> settings;
+    private final Set<PGConnection> configured = Collections.newSetFromMap(new WeakHashMap<>());
+    Captured last;
+
+    RecordingDataSource(HikariDataSource pool, Map<String, String> settings) {
+      this.pool = pool;
+      this.settings = settings;
+    }
+
+    /** A pooled connection with the extra settings applied, not recorded. */
+    Connection plain() throws SQLException {
+      Connection c = pool.getConnection();
+      if (!settings.isEmpty() && configured.add(c.unwrap(PGConnection.class))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config(?, ?, false)")) {
+          for (Map.Entry<String, String> s : settings.entrySet()) {
+            ps.setString(1, s.getKey());
+            ps.setString(2, s.getValue());
+            ps.execute();
+          }
+        }
+      }
+      return c;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection c = plain();
+      return (Connection)
+          Proxy.newProxyInstance(
+              SearchBench.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, m, args) -> {
+                Object result = forward(c, m, args);
+                if (m.getName().equals("prepareStatement")) {
+                  return recording((PreparedStatement) result, (String) args[0]);
+                }
+                return result;
+              });
+    }
+
+    private PreparedStatement recording(PreparedStatement ps, String sql) {
+      TreeMap<Integer, Bound> params = new TreeMap<>();
+      return (PreparedStatement)
+          Proxy.newProxyInstance(
+              SearchBench.class.getClassLoader(),
+              new Class<?>[] {PreparedStatement.class},
+              (proxy, m, args) -> {
+                String name = m.getName();
+                if (name.startsWith("set") && args != null && args.length >= 2) {
+                  params.put((Integer) args[0], new Bound(m, args));
+                } else if (name.equals("execute") || name.equals("executeQuery")) {
+                  last = new Captured(sql, List.copyOf(params.values()));
+                }
+                return forward(ps, m, args);
+              });
+    }
+
+    private static Object forward(Object target, Method m, Object[] args) throws Throwable {
+      try {
+        return m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return pool.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return pool.isWrapperFor(iface);
+    }
+  }
+
+  /**
+   * The app's DataModule (pool from DataSourceFactory, JDBI, JdbiEventRepository) in an injector of
+   * its own, with the bench's DataSource in front of the pool.
+   */
+  static final class AppDatabase implements AutoCloseable {
+    final EventRepository events;
+    final RecordingDataSource recorder;
+    private final HikariDataSource pool;
+
+    AppDatabase(AppConfig config, Map<String, String> settings) {
+      Injector injector =
+          Guice.createInjector(
+              Modules.override(new DataModule())
+                  .with(
+                      new AbstractModule() {
+                        @Override
+                        protected void configure() {
+                          bind(AppConfig.class).toInstance(config);
+                          bind(OpenTelemetry.class).toInstance(OpenTelemetry.noop());
+                          bind(Clock.class).toInstance(Clock.systemUTC());
+                          Provider<HikariDataSource> pool = getProvider(HikariDataSource.class);
+                          bind(DataSource.class)
+                              .toProvider(() -> new RecordingDataSource(pool.get(), settings))
+                              .in(Singleton.class);
+                        }
+                      }));
+      events =
+          injector.getInstance(Key.get(EventRepository.class, Names.named(DataModule.DATABASE)));
+      recorder = (RecordingDataSource) injector.getInstance(DataSource.class);
+      pool = injector.getInstance(HikariDataSource.class);
+    }
+
+    Connection connection() throws SQLException {
+      return recorder.plain();
+    }
+
+    @Override
+    public void close() {
+      pool.close();
+    }
+  }
+
+  /**
+   * The app's configuration (defaults, config.yml, environment) pointed at the bench database, with
+   * a pool of one connection and these settings on top.
+   */
+  static AppConfig config(String db, Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(
+        "DB_URL",
+        "jdbc:postgresql://"
+            + env.getOrDefault("PGHOST", "127.0.0.1")
+            + ":"
+            + env.getOrDefault("PGPORT", "5432")
+            + "/"
+            + db);
+    env.put("DB_USER", env.getOrDefault("PGUSER", "postgres"));
+    env.put("DB_POOL_SIZE", "1");
+    env.putAll(overrides);
+    return new AppConfigLoader().load(env);
+  }
+
+  /** "-c a=b -c c=d" as settings. */
+  static Map<String, String> settings(String options) {
+    Map<String, String> s = new LinkedHashMap<>();
+    List<String> tokens =
+        Arrays.stream(options.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t.equals("-c") && i + 1 < tokens.size()) t = tokens.get(++i);
+      else if (t.startsWith("-c")) t = t.substring(2);
+      int eq = t.indexOf('=');
+      if (eq < 1)
+        throw new IllegalArgumentException("--pg-options: expected -c name=value, got " + t);
+      s.put(t.substring(0, eq), t.substring(eq + 1));
+    }
+    return s;
   }
 
   // ---------------------------------------------------------------- running one search
 
-  /** A search ready to time: its page-1 search plus the keyset of its page, if deep. */
-  record Prepared(Shape shape, Search search, Positional sql) {}
+  /** A search ready to time: the app's query plus the keyset of its page, if deep. */
+  record Prepared(Shape shape, Search search, EventQuery query, Optional<EventKey> after) {}
 
-  static Prepared prepare(Connection c, Shape shape, Search s) throws SQLException {
-    After after = null;
+  static Prepared prepare(EventRepository events, Shape shape, Search s) {
+    EventQuery query = s.query();
+    Optional<EventKey> after = Optional.empty();
     if (s.page() > 1) {
-      // The cursor of page N is the last row of page N-1: found once, untimed, with OFFSET.
-      Positional p = positional(build(s, null, 1));
-      try (PreparedStatement ps = c.prepareStatement(p.sql() + " OFFSET ?")) {
-        bind(ps, p.params());
-        ps.setInt(p.params().size() + 1, (s.page() - 1) * PAGE_SIZE - 1);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            UUID id = rs.getObject("id", UUID.class);
-            Object value =
-                switch (s.sort()) {
-                  case STARTS_AT, STARTS_AT_DESC -> rs.getTimestamp("starts_at").toInstant();
-                  case TITLE -> rs.getString("title");
-                  case CREATED_AT_DESC -> rs.getTimestamp("created_at").toInstant();
-                };
-            after = new After(value, id);
-          } else {
-            return null; // fewer pages than that: not a deep-page query
-          }
-        }
+      // The cursor of page N is the last row of page N-1 (found once, untimed), holding what
+      // EventController puts in it: the sort column's value and the id.
+      int before = (s.page() - 1) * PAGE_SIZE;
+      List<Event> earlier = events.search(query, Optional.empty(), before);
+      if (earlier.size() < before) {
+        return null; // fewer pages than that: not a deep-page query
       }
+      Event last = earlier.getLast();
+      String value =
+          s.sort() == EventSort.TITLE
+              ? last.title()
+              : (s.sort() == EventSort.CREATED_AT_DESC ? last.createdAt() : last.startsAt())
+                  .toString();
+      after = Optional.of(new EventKey(value, last.id()));
     }
-    return new Prepared(shape, s, positional(build(s, after, PAGE_SIZE + 1)));
-  }
-
-  /** Runs like the app: prepare, bind, execute, read every column of every row. */
-  static int execute(Connection c, Positional p) throws SQLException {
-    int rows = 0;
-    try (PreparedStatement ps = c.prepareStatement(p.sql())) {
-      bind(ps, p.params());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rs.getObject("id", UUID.class);
-          rs.getString("title");
-          rs.getString("description");
-          rs.getString("venue");
-          rs.getTimestamp("starts_at").toInstant();
-          rs.getTimestamp("ends_at").toInstant();
-          rs.getInt("capacity");
-          rs.getInt("seats_booked");
-          rs.getString("status");
-          rs.getInt("version");
-          rs.getTimestamp("created_at").toInstant();
-          rs.getTimestamp("updated_at").toInstant();
-          rows++;
-        }
-      }
-    }
-    return rows;
+    return new Prepared(shape, s, query, after);
   }
 
   // ---------------------------------------------------------------- shapes and parameters
@@ -290,7 +415,7 @@ public class SearchBench {
   }
 
   static Search s(
-      List<String> words, String status, Instant[] w, String venue, Sort sort, int page) {
+      List<String> words, String status, Instant[] w, String venue, EventSort sort, int page) {
     return new Search(
         words, status, w == null ? null : w[0], w == null ? null : w[1], venue, sort, false, page);
   }
@@ -301,24 +426,37 @@ public class SearchBench {
     l.add(
         new Shape(
             "text common word",
-            r -> s(List.of(pick(r, COMMON)), null, null, null, Sort.STARTS_AT, 1)));
+            r -> s(List.of(pick(r, COMMON)), null, null, null, EventSort.STARTS_AT, 1)));
     l.add(
-        new Shape("text rare word", r -> s(List.of(rare(r)), null, null, null, Sort.STARTS_AT, 1)));
+        new Shape(
+            "text rare word", r -> s(List.of(rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "text two words",
             r ->
-                s(List.of(pick(r, COMMON), pick(r, CITIES)), null, null, null, Sort.STARTS_AT, 1)));
+                s(
+                    List.of(pick(r, COMMON), pick(r, CITIES)),
+                    null,
+                    null,
+                    null,
+                    EventSort.STARTS_AT,
+                    1)));
     l.add(
         new Shape(
-            "text no match", r -> s(List.of("zq" + rare(r)), null, null, null, Sort.STARTS_AT, 1)));
+            "text no match",
+            r -> s(List.of("zq" + rare(r)), null, null, null, EventSort.STARTS_AT, 1)));
     // date, status, combined
-    l.add(new Shape("date range", r -> s(List.of(), null, window(r), null, Sort.STARTS_AT, 1)));
+    l.add(
+        new Shape("date range", r -> s(List.of(), null, window(r), null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "upcoming (from only)",
-            r -> new Search(List.of(), null, upcoming(), null, null, Sort.STARTS_AT, false, 1)));
-    l.add(new Shape("status", r -> s(List.of(), pick(r, STATUSES), null, null, Sort.STARTS_AT, 1)));
+            r ->
+                new Search(
+                    List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 1)));
+    l.add(
+        new Shape(
+            "status", r -> s(List.of(), pick(r, STATUSES), null, null, EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "text+date+status",
@@ -328,107 +466,112 @@ public class SearchBench {
                     pick(r, STATUSES),
                     window(r),
                     null,
-                    Sort.STARTS_AT,
+                    EventSort.STARTS_AT,
                     1)));
     l.add(
         new Shape(
             "rare text+date+status",
-            r -> s(List.of(rare(r)), "PUBLISHED", window(r), null, Sort.STARTS_AT, 1)));
+            r -> s(List.of(rare(r)), "PUBLISHED", window(r), null, EventSort.STARTS_AT, 1)));
     // each sort: no filter, status filter, text filter, date filter
-    for (Sort sort : Sort.values()) {
-      l.add(new Shape("sort " + sort.param, r -> s(List.of(), null, null, null, sort, 1)));
+    for (EventSort sort : EventSort.values()) {
+      l.add(new Shape("sort " + sort.parameter(), r -> s(List.of(), null, null, null, sort, 1)));
       l.add(
           new Shape(
-              "sort " + sort.param + " +status",
+              "sort " + sort.parameter() + " +status",
               r -> s(List.of(), pick(r, STATUSES), null, null, sort, 1)));
       l.add(
           new Shape(
-              "sort " + sort.param + " +text",
+              "sort " + sort.parameter() + " +text",
               r -> s(List.of(pick(r, COMMON)), null, null, null, sort, 1)));
       l.add(
           new Shape(
-              "sort " + sort.param + " +rare text",
+              "sort " + sort.parameter() + " +rare text",
               r -> s(List.of(rare(r)), null, null, null, sort, 1)));
       l.add(
           new Shape(
-              "sort " + sort.param + " +date", r -> s(List.of(), null, window(r), null, sort, 1)));
+              "sort " + sort.parameter() + " +date",
+              r -> s(List.of(), null, window(r), null, sort, 1)));
     }
     // venue
-    l.add(new Shape("venue", r -> s(List.of(), null, null, venue(r), Sort.STARTS_AT, 1)));
+    l.add(new Shape("venue", r -> s(List.of(), null, null, venue(r), EventSort.STARTS_AT, 1)));
     l.add(
         new Shape(
             "venue sort -startsAt",
-            r -> s(List.of(), null, null, venue(r), Sort.STARTS_AT_DESC, 1)));
-    l.add(new Shape("venue sort title", r -> s(List.of(), null, null, venue(r), Sort.TITLE, 1)));
+            r -> s(List.of(), null, null, venue(r), EventSort.STARTS_AT_DESC, 1)));
+    l.add(
+        new Shape("venue sort title", r -> s(List.of(), null, null, venue(r), EventSort.TITLE, 1)));
     // deep keyset pages
-    for (Sort sort : Sort.values()) {
-      l.add(new Shape("page 50 sort " + sort.param, r -> s(List.of(), null, null, null, sort, 50)));
+    for (EventSort sort : EventSort.values()) {
+      l.add(
+          new Shape(
+              "page 50 sort " + sort.parameter(), r -> s(List.of(), null, null, null, sort, 50)));
     }
     l.add(
         new Shape(
             "page 50 status",
-            r -> s(List.of(), pick(r, STATUSES), null, null, Sort.STARTS_AT, 50)));
+            r -> s(List.of(), pick(r, STATUSES), null, null, EventSort.STARTS_AT, 50)));
     l.add(
         new Shape(
             "page 50 text common",
-            r -> s(List.of(pick(r, COMMON)), null, null, null, Sort.STARTS_AT, 50)));
+            r -> s(List.of(pick(r, COMMON)), null, null, null, EventSort.STARTS_AT, 50)));
     l.add(
         new Shape(
             "page 50 text sort title",
-            r -> s(List.of(pick(r, COMMON)), null, null, null, Sort.TITLE, 50)));
+            r -> s(List.of(pick(r, COMMON)), null, null, null, EventSort.TITLE, 50)));
     l.add(
         new Shape(
             "page 50 upcoming",
-            r -> new Search(List.of(), null, upcoming(), null, null, Sort.STARTS_AT, false, 50)));
+            r ->
+                new Search(
+                    List.of(), null, upcoming(), null, null, EventSort.STARTS_AT, false, 50)));
     // administrators see drafts: the status <> 'DRAFT' condition is absent
     l.add(
         new Shape(
             "admin no filter",
-            r -> new Search(List.of(), null, null, null, null, Sort.STARTS_AT, true, 1)));
+            r -> new Search(List.of(), null, null, null, null, EventSort.STARTS_AT, true, 1)));
     l.add(
         new Shape(
             "admin status DRAFT",
-            r -> new Search(List.of(), "DRAFT", null, null, null, Sort.STARTS_AT, true, 1)));
+            r -> new Search(List.of(), "DRAFT", null, null, null, EventSort.STARTS_AT, true, 1)));
     l.add(
         new Shape(
             "admin text common",
             r ->
                 new Search(
-                    List.of(pick(r, COMMON)), null, null, null, null, Sort.STARTS_AT, true, 1)));
+                    List.of(pick(r, COMMON)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    EventSort.STARTS_AT,
+                    true,
+                    1)));
     return l;
   }
 
   // ---------------------------------------------------------------- main
 
-  /** rows < 0: the statement timeout (5 s, as in the app) cancelled it. */
-  record Sample(Prepared p, long nanos, int rows) {}
+  /** rows < 0: the statement timeout (the app's request timeout) cancelled it. */
+  record Sample(Prepared p, long nanos, int rows, Captured statement) {}
 
-  static Sample timed(Connection c, Prepared p) throws SQLException {
+  /** One search as the service runs it: the page plus one row, mapped to events. */
+  static Sample timed(AppDatabase db, Prepared p) {
     long t0 = System.nanoTime();
+    int rows;
     try {
-      int rows = execute(c, p.sql());
-      return new Sample(p, System.nanoTime() - t0, rows);
-    } catch (SQLException e) {
-      if (!"57014".equals(e.getSQLState())) throw e;
-      return new Sample(p, System.nanoTime() - t0, -1);
+      rows = db.events.search(p.query(), p.after(), PAGE_SIZE + 1).size();
+    } catch (RuntimeException e) {
+      if (!cancelledByTimeout(e)) throw e;
+      rows = -1;
     }
+    return new Sample(p, System.nanoTime() - t0, rows, db.recorder.last);
   }
 
-  static String url;
-  static Properties props;
-  static String extraOptions = "";
-  static boolean lastWordPrefixOnly = false;
-
-  static Connection connect() throws SQLException {
-    return DriverManager.getConnection(url, props);
-  }
-
-  /** For untimed work (cursors, EXPLAIN ANALYZE): a longer statement timeout. */
-  static Connection connectPatient() throws SQLException {
-    Properties p = new Properties();
-    p.putAll(props);
-    p.setProperty("options", "-c statement_timeout=300000 -c TimeZone=UTC" + extraOptions);
-    return DriverManager.getConnection(url, p);
+  static boolean cancelledByTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && "57014".equals(s.getSQLState())) return true;
+    }
+    return false;
   }
 
   public static void main(String[] args) throws Exception {
@@ -439,6 +582,7 @@ public class SearchBench {
     boolean plans = true;
     List<String> only = List.of();
     long seed = 42;
+    String extraOptions = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--n" -> n = Integer.parseInt(args[++i]);
@@ -448,21 +592,33 @@ public class SearchBench {
         case "--no-plans" -> plans = false;
         case "--only" -> only = Arrays.asList(args[++i].split(","));
         case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--pg-options" -> extraOptions = " " + args[++i];
-        case "--prefix" -> lastWordPrefixOnly = args[++i].equals("last");
+        case "--pg-options" -> extraOptions = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-    String port = System.getenv().getOrDefault("PGPORT", "5432");
-    url = "jdbc:postgresql://" + host + ":" + port + "/" + db;
-    props = new Properties();
-    props.setProperty("user", System.getenv().getOrDefault("PGUSER", "postgres"));
-    props.setProperty("ApplicationName", "boxoffice-bench");
-    // The app's connection options (DataSourceFactory): 5 s statement timeout, UTC.
-    props.setProperty("options", "-c statement_timeout=5000 -c TimeZone=UTC" + extraOptions);
+    Map<String, String> settings = settings(extraOptions);
+    AppConfig timedConfig = config(db, Map.of());
+    // For untimed work (cursors, EXPLAIN ANALYZE): the longest request timeout the app accepts.
+    AppConfig patientConfig = config(db, Map.of("REQUEST_TIMEOUT", "5m"));
 
-    try (Connection c = connect();
+    try (AppDatabase patient = new AppDatabase(patientConfig, settings)) {
+      run(db, n, warmup, mode, plans, only, seed, settings, timedConfig, patient);
+    }
+  }
+
+  static void run(
+      String db,
+      int n,
+      int warmup,
+      String mode,
+      boolean plans,
+      List<String> only,
+      long seed,
+      Map<String, String> settings,
+      AppConfig timedConfig,
+      AppDatabase patient)
+      throws SQLException {
+    try (Connection c = patient.connection();
         Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
         rs.next();
@@ -477,34 +633,33 @@ public class SearchBench {
 
     List<Shape> shapes = shapes();
     if (!only.isEmpty()) {
-      List<String> o = only;
-      shapes = shapes.stream().filter(s -> o.contains(s.name())).toList();
+      shapes = shapes.stream().filter(s -> only.contains(s.name())).toList();
     }
     Random random = new Random(seed);
     String loadBefore = loadAverage();
     System.out.printf(
-        "%d timed searches per shape after %d warm-up ones, mode %s, limit %d (+1), %s%s%n%n",
+        "%d timed searches per shape after %d warm-up ones, mode %s, limit %d (+1), %s%n"
+            + "through the app's EventRepository on a pool of 1 from its DataSourceFactory"
+            + " (statement timeout %d ms)%s%n%n",
         n,
         warmup,
         mode,
         PAGE_SIZE,
         LocalDate.now(ZoneOffset.UTC),
-        (extraOptions.isEmpty() ? "" : ", extra connection options:" + extraOptions)
-            + (lastWordPrefixOnly ? ", EXPERIMENT: only the last word is a prefix" : ""));
+        timedConfig.http().requestTimeout().toMillis(),
+        settings.isEmpty() ? "" : ", extra session settings: " + settings);
 
     // Parameters (and deep-page cursors) first, untimed.
     Map<Shape, List<Prepared>> work = new LinkedHashMap<>();
-    try (Connection c = connectPatient()) {
-      for (Shape shape : shapes) {
-        List<Prepared> list = new ArrayList<>();
-        int attempts = 0;
-        while (list.size() < n + warmup && attempts++ < (n + warmup) * 20) {
-          Prepared p = prepare(c, shape, shape.make().apply(random));
-          if (p != null) list.add(p);
-        }
-        work.put(shape, list);
-        System.err.printf("parameters of %s ready%n", shape.name());
+    for (Shape shape : shapes) {
+      List<Prepared> list = new ArrayList<>();
+      int attempts = 0;
+      while (list.size() < n + warmup && attempts++ < (n + warmup) * 20) {
+        Prepared p = prepare(patient.events, shape, shape.make().apply(random));
+        if (p != null) list.add(p);
       }
+      work.put(shape, list);
+      System.err.printf("parameters of %s ready%n", shape.name());
     }
 
     long[] timedFrom = cpuTimes();
@@ -514,29 +669,28 @@ public class SearchBench {
     if (mode.equals("mixed")) {
       List<Prepared> warm = new ArrayList<>();
       List<Prepared> timed = new ArrayList<>();
-      int w = warmup;
       work.forEach(
           (s, l) -> {
-            warm.addAll(l.subList(0, Math.min(l.size(), w)));
-            timed.addAll(l.subList(Math.min(l.size(), w), l.size()));
+            warm.addAll(l.subList(0, Math.min(l.size(), warmup)));
+            timed.addAll(l.subList(Math.min(l.size(), warmup), l.size()));
           });
       Collections.shuffle(warm, random);
       Collections.shuffle(timed, random);
-      try (Connection c = connect()) {
-        for (Prepared p : warm) timed(c, p);
+      try (AppDatabase app = new AppDatabase(timedConfig, settings)) {
+        for (Prepared p : warm) timed(app, p);
         System.err.printf("warm-up done, %d timed searches%n", timed.size());
-        for (Prepared p : timed) samples.get(p.shape()).add(timed(c, p));
-        for (Shape s : shapes) planCounts.put(s, planCounts(c, work.get(s)));
+        for (Prepared p : timed) samples.get(p.shape()).add(timed(app, p));
+        for (Shape s : shapes) planCounts.put(s, planCounts(app, samples.get(s)));
       }
     } else {
       for (Shape s : shapes) {
         List<Prepared> l = work.get(s);
-        try (Connection c = connect()) {
+        try (AppDatabase app = new AppDatabase(timedConfig, settings)) {
           int w = Math.min(l.size(), warmup);
-          for (Prepared p : l.subList(0, w)) timed(c, p);
-          for (Prepared p : l.subList(w, l.size())) samples.get(s).add(timed(c, p));
+          for (Prepared p : l.subList(0, w)) timed(app, p);
+          for (Prepared p : l.subList(w, l.size())) samples.get(s).add(timed(app, p));
           System.err.printf("%s done%n", s.name());
-          planCounts.put(s, planCounts(c, l));
+          planCounts.put(s, planCounts(app, samples.get(s)));
         }
       }
     }
@@ -558,17 +712,17 @@ public class SearchBench {
         slowest.put(s, l.getLast());
       }
     }
-    try (Connection c = connectPatient()) {
+    try (Connection c = patient.connection()) {
       for (Shape s : shapes) {
         Sample rep = representative.get(s);
         if (rep == null) continue;
-        customPlans.put(s, explain(c, rep.p().sql()));
-        if (planCounts.get(s)[0] > 0) genericPlans.put(s, explainGeneric(c, rep.p().sql()));
+        customPlans.put(s, explain(c, rep.statement()));
+        if (planCounts.get(s)[0] > 0) genericPlans.put(s, explainGeneric(c, rep.statement()));
         Sample slow = slowest.get(s);
         if (slow != null) {
-          String plan = explain(c, slow.p().sql());
+          String plan = explain(c, slow.statement());
           if (planCounts.get(s)[0] > 0) {
-            plan += "\n-- its generic plan:\n" + explainGeneric(c, slow.p().sql());
+            plan += "\n-- its generic plan:\n" + explainGeneric(c, slow.statement());
           }
           slowPlans.put(s, plan);
         }
@@ -631,7 +785,7 @@ public class SearchBench {
         Sample rep = representative.get(s);
         if (rep == null) continue;
         System.out.printf(
-            "%n==== %s: %s%n%s%n", s.name(), rep.p().search().describe(), rep.p().sql().sql());
+            "%n==== %s: %s%n%s%n", s.name(), rep.p().search().describe(), rep.statement().sql());
         System.out.println(customPlans.get(s));
         if (genericPlans.containsKey(s)) {
           System.out.println("-- generic plan (used by the prepared statement):");
@@ -684,28 +838,35 @@ public class SearchBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 
-  /** generic_plans, custom_plans of this session's prepared statements with these SQL texts. */
-  static long[] planCounts(Connection c, List<Prepared> l) throws SQLException {
-    List<String> texts = l.stream().map(p -> p.sql().serverSql()).distinct().toList();
-    long g = 0, cu = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
-                + " FROM pg_prepared_statements WHERE statement = ANY (?)")) {
+  /**
+   * generic_plans, custom_plans of the pool's connection's prepared statements of these searches.
+   */
+  static long[] planCounts(AppDatabase app, List<Sample> l) throws SQLException {
+    List<String> texts =
+        l.stream()
+            .map(Sample::statement)
+            .filter(x -> x != null)
+            .map(Captured::serverSql)
+            .distinct()
+            .toList();
+    try (Connection c = app.connection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
+                    + " FROM pg_prepared_statements WHERE statement = ANY (?)")) {
       ps.setArray(1, c.createArrayOf("text", texts.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        g = rs.getLong(1);
-        cu = rs.getLong(2);
+        return new long[] {rs.getLong(1), rs.getLong(2)};
       }
     }
-    return new long[] {g, cu};
   }
 
-  static String explain(Connection c, Positional p) throws SQLException {
+  static String explain(Connection c, Captured statement) throws SQLException {
     StringBuilder out = new StringBuilder();
-    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + p.sql())) {
-      bind(ps, p.params());
+    try (PreparedStatement ps =
+        c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+      statement.bindTo(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.append(rs.getString(1)).append('\n');
       }
@@ -714,11 +875,19 @@ public class SearchBench {
   }
 
   /** The generic plan (what a prepared statement may switch to after five executions). */
-  static String explainGeneric(Connection c, Positional p) throws SQLException {
+  static String explainGeneric(Connection c, Captured statement) throws SQLException {
     List<String> types = new ArrayList<>();
     List<String> literals = new ArrayList<>();
-    for (Object o : p.params()) {
-      switch (o) {
+    for (Bound b : statement.params()) {
+      switch (b.value()) {
+        case Timestamp t -> {
+          types.add("timestamptz");
+          literals.add("'" + t.toInstant() + "'");
+        }
+        case OffsetDateTime t -> {
+          types.add("timestamptz");
+          literals.add("'" + t + "'");
+        }
         case Instant t -> {
           types.add("timestamptz");
           literals.add("'" + t + "'");
@@ -731,17 +900,27 @@ public class SearchBench {
           types.add("int4");
           literals.add(i.toString());
         }
+        case Long i -> {
+          types.add("int8");
+          literals.add(i.toString());
+        }
         case String s -> {
           types.add("varchar");
           literals.add("'" + s.replace("'", "''") + "'");
         }
-        default -> throw new IllegalArgumentException();
+        case Object o -> throw new IllegalArgumentException("unexpected parameter " + o);
       }
     }
     StringBuilder out = new StringBuilder();
     try (Statement st = c.createStatement()) {
+      String before;
+      try (ResultSet rs = st.executeQuery("SELECT current_setting('plan_cache_mode')")) {
+        rs.next();
+        before = rs.getString(1);
+      }
       st.execute("SET plan_cache_mode = force_generic_plan");
-      st.execute("PREPARE bench_generic (" + String.join(", ", types) + ") AS " + p.serverSql());
+      st.execute(
+          "PREPARE bench_generic (" + String.join(", ", types) + ") AS " + statement.serverSql());
       try (ResultSet rs =
           st.executeQuery(
               "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic("
@@ -750,7 +929,7 @@ public class SearchBench {
         while (rs.next()) out.append(rs.getString(1)).append('\n');
       }
       st.execute("DEALLOCATE bench_generic");
-      st.execute("RESET plan_cache_mode");
+      st.execute("SET plan_cache_mode = " + before);
     }
     return out.toString().stripTrailing();
   }

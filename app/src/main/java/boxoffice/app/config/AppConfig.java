@@ -1,5 +1,6 @@
 package boxoffice.app.config;
 
+import boxoffice.platform.config.Redacted;
 import java.time.Duration;
 
 /** The whole validated configuration of the booking service. */
@@ -34,7 +35,7 @@ public record AppConfig(
 
     @Override
     public String toString() {
-      return "Audit[target=" + target + ", token=***, deadline=" + deadline + "]";
+      return Redacted.toString(this, "token");
     }
   }
 
@@ -52,7 +53,7 @@ public record AppConfig(
   public record Redis(String host, int port, String password, Duration timeout, int poolSize) {
     @Override
     public String toString() {
-      return "Redis[host=" + host + ", port=" + port + ", password=***, timeout=" + timeout + "]";
+      return Redacted.toString(this, "password");
     }
   }
 
@@ -73,15 +74,7 @@ public record AppConfig(
       String url, String user, String password, int poolSize, Duration connectionTimeout) {
     @Override
     public String toString() {
-      return "Database[url="
-          + url
-          + ", user="
-          + user
-          + ", password=***, poolSize="
-          + poolSize
-          + ", connectionTimeout="
-          + connectionTimeout
-          + "]";
+      return Redacted.toString(this, "password");
     }
   }
 
@@ -94,7 +87,7 @@ public record AppConfig(
       Duration refreshTokenTtl) {
     @Override
     public String toString() {
-      return "Jwt[issuer=" + issuer + ", audience=" + audience + ", secret=***]";
+      return Redacted.toString(this, "secret");
     }
   }
 
@@ -109,7 +102,7 @@ public record AppConfig(
   public record Admin(String email, String password) {
     @Override
     public String toString() {
-      return "Admin[email=" + email + ", password=***]";
+      return Redacted.toString(this, "password");
     }
   }
 }

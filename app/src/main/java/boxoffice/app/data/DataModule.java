@@ -14,12 +14,14 @@ import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
 import com.google.inject.Key;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -54,6 +56,16 @@ public final class DataModule extends AbstractModule {
         .to(JdbiReviewRepository.class)
         .in(Singleton.class);
     bind(SessionRevocations.class).to(PolledSessionRevocations.class);
+    for (Class<?> dao :
+        List.of(
+            UserDao.class,
+            RefreshTokenDao.class,
+            EventDao.class,
+            BookingDao.class,
+            ReviewDao.class,
+            LoginFailureDao.class)) {
+      bindOnDemand(dao);
+    }
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(DatabaseProbe.class);
   }
 
@@ -106,39 +118,9 @@ public final class DataModule extends AbstractModule {
     return SqlTracing.everyStatement(jdbi, openTelemetry, "boxoffice.data");
   }
 
-  @Provides
-  @Singleton
-  UserDao userDao(Jdbi jdbi) {
-    return jdbi.onDemand(UserDao.class);
-  }
-
-  @Provides
-  @Singleton
-  RefreshTokenDao refreshTokenDao(Jdbi jdbi) {
-    return jdbi.onDemand(RefreshTokenDao.class);
-  }
-
-  @Provides
-  @Singleton
-  EventDao eventDao(Jdbi jdbi) {
-    return jdbi.onDemand(EventDao.class);
-  }
-
-  @Provides
-  @Singleton
-  BookingDao bookingDao(Jdbi jdbi) {
-    return jdbi.onDemand(BookingDao.class);
-  }
-
-  @Provides
-  @Singleton
-  ReviewDao reviewDao(Jdbi jdbi) {
-    return jdbi.onDemand(ReviewDao.class);
-  }
-
-  @Provides
-  @Singleton
-  LoginFailureDao loginFailureDao(Jdbi jdbi) {
-    return jdbi.onDemand(LoginFailureDao.class);
+  /** A SqlObject DAO as JDBI's thread-safe on-demand singleton. */
+  private <T> void bindOnDemand(Class<T> dao) {
+    Provider<Jdbi> jdbi = getProvider(Jdbi.class);
+    bind(dao).toProvider(() -> jdbi.get().onDemand(dao)).in(Singleton.class);
   }
 }

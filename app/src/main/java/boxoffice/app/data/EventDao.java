@@ -1,6 +1,7 @@
 package boxoffice.app.data;
 
 import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventDetails;
 import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.service.EventKey;
@@ -19,10 +20,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the events table. */
+/**
+ * SQL of the events table; an event's editable fields bind by their names in {@link EventDetails}.
+ */
 @RegisterRowMapper(EventDao.EventMapper.class)
 interface EventDao extends SqlObject {
   String COLUMNS =
@@ -37,12 +41,7 @@ interface EventDao extends SqlObject {
           + COLUMNS)
   Event insert(
       @Bind("id") UUID id,
-      @Bind("title") String title,
-      @Bind("description") String description,
-      @Bind("venue") String venue,
-      @Bind("startsAt") Instant startsAt,
-      @Bind("endsAt") Instant endsAt,
-      @Bind("capacity") int capacity,
+      @BindMethods EventDetails details,
       @Bind("status") String status,
       @Bind("now") Instant now);
 
@@ -57,15 +56,7 @@ interface EventDao extends SqlObject {
           + " starts_at = :startsAt, ends_at = :endsAt, capacity = :capacity,"
           + " version = version + 1, updated_at = :now WHERE id = :id RETURNING "
           + COLUMNS)
-  Event update(
-      @Bind("id") UUID id,
-      @Bind("title") String title,
-      @Bind("description") String description,
-      @Bind("venue") String venue,
-      @Bind("startsAt") Instant startsAt,
-      @Bind("endsAt") Instant endsAt,
-      @Bind("capacity") int capacity,
-      @Bind("now") Instant now);
+  Event update(@Bind("id") UUID id, @BindMethods EventDetails details, @Bind("now") Instant now);
 
   /** Leaving PUBLISHED for DRAFT also requires that no seat is booked, checked in the row. */
   @SqlQuery(

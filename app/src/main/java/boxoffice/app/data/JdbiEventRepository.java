@@ -24,16 +24,7 @@ final class JdbiEventRepository implements EventRepository {
 
   @Override
   public Event insert(UUID id, EventDetails d, EventStatus status, Instant now) {
-    return dao.insert(
-        id,
-        d.title(),
-        d.description(),
-        d.venue(),
-        d.startsAt(),
-        d.endsAt(),
-        d.capacity(),
-        status.name(),
-        now);
+    return dao.insert(id, d, status.name(), now);
   }
 
   @Override
@@ -53,8 +44,7 @@ final class JdbiEventRepository implements EventRepository {
 
   @Override
   public Event update(UUID id, EventDetails d, Instant now) {
-    return dao.update(
-        id, d.title(), d.description(), d.venue(), d.startsAt(), d.endsAt(), d.capacity(), now);
+    return dao.update(id, d, now);
   }
 
   @Override

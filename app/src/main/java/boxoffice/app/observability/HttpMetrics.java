@@ -1,5 +1,6 @@
 package boxoffice.app.observability;
 
+import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -42,14 +43,14 @@ public final class HttpMetrics {
             .help("HTTP requests being handled")
             .register(registry);
     errors =
-        Counter.builder()
-            .name("http_server_errors_total")
-            .help("HTTP error answers by class: 4xx, 5xx, timeout")
-            .labelNames("class")
-            .register(registry);
-    for (String kind : new String[] {"4xx", "5xx", "timeout"}) {
-      errors.labelValues(kind);
-    }
+        Counters.register(
+            registry,
+            "http_server_errors_total",
+            "HTTP error answers by class: 4xx, 5xx, timeout",
+            "class",
+            "4xx",
+            "5xx",
+            "timeout");
   }
 
   /** What a request was answered with; routes are templates, so there are few of these. */

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +82,63 @@ public final class InternalMetrics {
 
   private static void registerOutbox(
       PrometheusRegistry registry, OutboxRelays relays, Clock clock) {
+    destinationGauge(
+        registry,
+        relays,
+        "boxoffice_outbox_backlog",
+        "Outbox rows not yet delivered, per destination",
+        relay -> relay.backlog().waiting());
+    destinationGauge(
+        registry,
+        relays,
+        "boxoffice_outbox_oldest_age_seconds",
+        "Age of the oldest undelivered outbox row, per destination (0 when none waits)",
+        relay ->
+            relay
+                .backlog()
+                .oldest()
+                .map(o -> Duration.between(o, clock.instant()).toMillis() / 1000.0)
+                .orElse(0.0));
+    destinationCounter(
+        registry,
+        relays,
+        "boxoffice_outbox_delivered_total",
+        "Outbox rows delivered, per destination",
+        OutboxRelay::delivered);
+    destinationCounter(
+        registry,
+        relays,
+        "boxoffice_outbox_publish_failures_total",
+        "Failed delivery attempts (audit service or Kafka unavailable), per destination",
+        OutboxRelay::failures);
+    destinationCounter(
+        registry,
+        relays,
+        "boxoffice_outbox_parked_total",
+        "Outbox rows this instance parked because the destination refused them for good,"
+            + " per destination",
+        OutboxRelay::parked);
+    destinationGauge(
+        registry,
+        relays,
+        "boxoffice_outbox_parked_rows",
+        "Outbox rows parked now (refused by the destination, never delivered), per destination",
+        OutboxRelay::parkedRows);
+  }
+
+  /**
+   * A gauge with one series per outbox destination, read from the database at scrape time; a
+   * destination whose value cannot be read now is left out of this scrape.
+   */
+  private static void destinationGauge(
+      PrometheusRegistry registry,
+      OutboxRelays relays,
+      String name,
+      String help,
+      ToDoubleFunction<OutboxRelay> read) {
     GaugeWithCallback.builder()
-        .name("boxoffice_outbox_backlog")
-        .help("Outbox rows not yet delivered, per destination")
+        .name(name)
+        .help(help)
         .labelNames("destination")
         .callback(
             callback ->
@@ -91,61 +146,23 @@ public final class InternalMetrics {
                     .all()
                     .forEach(
                         relay ->
-                            safely(() -> callback.call(relay.backlog().waiting(), name(relay)))))
+                            safely(() -> callback.call(read.applyAsDouble(relay), name(relay)))))
         .register(registry);
-    GaugeWithCallback.builder()
-        .name("boxoffice_outbox_oldest_age_seconds")
-        .help("Age of the oldest undelivered outbox row, per destination (0 when none waits)")
+  }
+
+  /** A counter with one series per outbox destination, kept by the relay in memory. */
+  private static void destinationCounter(
+      PrometheusRegistry registry,
+      OutboxRelays relays,
+      String name,
+      String help,
+      ToDoubleFunction<OutboxRelay> read) {
+    CounterWithCallback.builder()
+        .name(name)
+        .help(help)
         .labelNames("destination")
         .callback(
-            callback ->
-                relays
-                    .all()
-                    .forEach(
-                        relay ->
-                            safely(
-                                () ->
-                                    callback.call(
-                                        relay
-                                            .backlog()
-                                            .oldest()
-                                            .map(
-                                                o ->
-                                                    Duration.between(o, clock.instant()).toMillis()
-                                                        / 1000.0)
-                                            .orElse(0.0),
-                                        name(relay)))))
-        .register(registry);
-    CounterWithCallback.builder()
-        .name("boxoffice_outbox_delivered_total")
-        .help("Outbox rows delivered, per destination")
-        .labelNames("destination")
-        .callback(callback -> relays.all().forEach(r -> callback.call(r.delivered(), name(r))))
-        .register(registry);
-    CounterWithCallback.builder()
-        .name("boxoffice_outbox_publish_failures_total")
-        .help("Failed delivery attempts (audit service or Kafka unavailable), per destination")
-        .labelNames("destination")
-        .callback(callback -> relays.all().forEach(r -> callback.call(r.failures(), name(r))))
-        .register(registry);
-    CounterWithCallback.builder()
-        .name("boxoffice_outbox_parked_total")
-        .help(
-            "Outbox rows this instance parked because the destination refused them for good,"
-                + " per destination")
-        .labelNames("destination")
-        .callback(callback -> relays.all().forEach(r -> callback.call(r.parked(), name(r))))
-        .register(registry);
-    GaugeWithCallback.builder()
-        .name("boxoffice_outbox_parked_rows")
-        .help(
-            "Outbox rows parked now (refused by the destination, never delivered), per destination")
-        .labelNames("destination")
-        .callback(
-            callback ->
-                relays
-                    .all()
-                    .forEach(relay -> safely(() -> callback.call(relay.parkedRows(), name(relay)))))
+            callback -> relays.all().forEach(r -> callback.call(read.applyAsDouble(r), name(r))))
         .register(registry);
   }
 

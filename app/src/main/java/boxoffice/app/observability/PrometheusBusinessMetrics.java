@@ -1,6 +1,7 @@
 package boxoffice.app.observability;
 
 import boxoffice.app.service.BusinessMetrics;
+import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.inject.Inject;
@@ -16,37 +17,31 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
   @Inject
   PrometheusBusinessMetrics(PrometheusRegistry registry) {
     bookingsCreated =
-        Counter.builder()
-            .name("boxoffice_bookings_created_total")
-            .help("Bookings made")
-            .register(registry);
+        Counters.register(registry, "boxoffice_bookings_created_total", "Bookings made");
     bookingsCancelled =
-        Counter.builder()
-            .name("boxoffice_bookings_cancelled_total")
-            .help("Bookings cancelled, by cause (user, admin, event_cancelled)")
-            .labelNames("cause")
-            .register(registry);
+        Counters.register(
+            registry,
+            "boxoffice_bookings_cancelled_total",
+            "Bookings cancelled, by cause (user, admin, event_cancelled)",
+            "cause",
+            "user",
+            "admin",
+            "event_cancelled");
     seatsBooked =
-        Counter.builder()
-            .name("boxoffice_seats_booked_total")
-            .help("Seats taken by bookings")
-            .register(registry);
+        Counters.register(registry, "boxoffice_seats_booked_total", "Seats taken by bookings");
     soldOut =
-        Counter.builder()
-            .name("boxoffice_booking_sold_out_total")
-            .help("Bookings refused because too few seats were left")
-            .register(registry);
+        Counters.register(
+            registry,
+            "boxoffice_booking_sold_out_total",
+            "Bookings refused because too few seats were left");
     logins =
-        Counter.builder()
-            .name("boxoffice_logins_total")
-            .help("Password logins, by result (success, failure)")
-            .labelNames("result")
-            .register(registry);
-    for (String cause : new String[] {"user", "admin", "event_cancelled"}) {
-      bookingsCancelled.labelValues(cause);
-    }
-    logins.labelValues("success");
-    logins.labelValues("failure");
+        Counters.register(
+            registry,
+            "boxoffice_logins_total",
+            "Password logins, by result (success, failure)",
+            "result",
+            "success",
+            "failure");
   }
 
   @Override

@@ -18,8 +18,6 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -187,19 +185,12 @@ final class BookingController {
   }
 
   private PageRequest<BookingKey> pageRequest(Context ctx, String list) {
-    return paging.request(
-        ctx,
-        list,
-        2,
-        position ->
-            new BookingKey(Instant.parse(position.get(0)), UUID.fromString(position.get(1))));
+    return paging.createdAtRequest(ctx, list, BookingKey::new);
   }
 
   private PageResponse<BookingResponse> response(
       boxoffice.app.service.Page<Booking> page, String list) {
-    return paging.response(
-        page.map(BookingResponse::of),
-        list,
-        last -> List.of(last.createdAt().toString(), last.id().toString()));
+    return paging.createdAtResponse(
+        page.map(BookingResponse::of), list, BookingResponse::createdAt, BookingResponse::id);
   }
 }

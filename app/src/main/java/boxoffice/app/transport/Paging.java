@@ -3,8 +3,11 @@ package boxoffice.app.transport;
 import boxoffice.app.service.PageRequest;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Reads {@code limit} and {@code cursor} query parameters and writes {@code nextCursor}. */
@@ -35,6 +38,26 @@ final class Paging {
     } catch (RuntimeException e) {
       throw CursorCodec.invalid();
     }
+  }
+
+  /**
+   * A request for a list in creation order, whose cursor holds the creation instant and the id of
+   * the last item seen.
+   */
+  <K> PageRequest<K> createdAtRequest(
+      Context ctx, String list, BiFunction<Instant, UUID, K> toKey) {
+    return request(
+        ctx, list, 2, p -> toKey.apply(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
+  }
+
+  /** A page of a list in creation order: its cursor holds the last item's creation and id. */
+  <T> PageResponse<T> createdAtResponse(
+      boxoffice.app.service.Page<T> page,
+      String list,
+      Function<T, Instant> createdAt,
+      Function<T, UUID> id) {
+    return response(
+        page, list, last -> List.of(createdAt.apply(last).toString(), id.apply(last).toString()));
   }
 
   <T> PageResponse<T> response(

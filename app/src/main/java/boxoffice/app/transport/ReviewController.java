@@ -17,8 +17,6 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** Ratings and comments. */
@@ -88,18 +86,14 @@ final class ReviewController {
       })
   void list(Context ctx) {
     UUID eventId = RequestParams.id(ctx, "id", "event");
-    var request =
-        paging.request(
-            ctx,
-            COMMENTS,
-            2,
-            p -> new CommentKey(Instant.parse(p.get(0)), UUID.fromString(p.get(1))));
+    var request = paging.createdAtRequest(ctx, COMMENTS, CommentKey::new);
     var page = reviews.comments(AuthMiddleware.optionalPrincipal(ctx), eventId, request);
     ctx.json(
-        paging.response(
+        paging.createdAtResponse(
             page.map(CommentResponse::of),
             COMMENTS,
-            last -> List.of(last.createdAt().toString(), last.id().toString())));
+            CommentResponse::createdAt,
+            CommentResponse::id));
   }
 
   @OpenApi(

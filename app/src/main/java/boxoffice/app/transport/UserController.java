@@ -12,9 +12,6 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** The caller's own account and the administrators' list of accounts. */
 final class UserController {
@@ -69,18 +66,10 @@ final class UserController {
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
       })
   void list(Context ctx) {
-    var request =
-        paging.request(
-            ctx,
-            USERS_LIST,
-            2,
-            position ->
-                new UserKey(Instant.parse(position.get(0)), UUID.fromString(position.get(1))));
+    var request = paging.createdAtRequest(ctx, USERS_LIST, UserKey::new);
     var page = users.list(AuthMiddleware.principal(ctx), request);
     ctx.json(
-        paging.response(
-            page.map(UserResponse::of),
-            USERS_LIST,
-            last -> List.of(last.createdAt().toString(), last.id().toString())));
+        paging.createdAtResponse(
+            page.map(UserResponse::of), USERS_LIST, UserResponse::createdAt, UserResponse::id));
   }
 }

@@ -1,5 +1,6 @@
 package boxoffice.audit.config;
 
+import boxoffice.platform.config.Redacted;
 import java.time.Duration;
 
 /** The whole validated configuration of the audit server. */
@@ -21,17 +22,7 @@ public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth, Me
       Duration statementTimeout) {
     @Override
     public String toString() {
-      return "Database[url="
-          + url
-          + ", user="
-          + user
-          + ", password=***, poolSize="
-          + poolSize
-          + ", connectionTimeout="
-          + connectionTimeout
-          + ", statementTimeout="
-          + statementTimeout
-          + "]";
+      return Redacted.toString(this, "password");
     }
   }
 
@@ -39,7 +30,7 @@ public record AuditConfig(Profile profile, Grpc grpc, Database db, Auth auth, Me
   public record Auth(String token) {
     @Override
     public String toString() {
-      return "Auth[token=***]";
+      return Redacted.toString(this, "token");
     }
   }
 

@@ -1,6 +1,7 @@
 package boxoffice.audit.observability;
 
 import boxoffice.audit.log.AuditMetrics;
+import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -15,23 +16,23 @@ public final class PrometheusAuditMetrics implements AuditMetrics {
 
   public PrometheusAuditMetrics(PrometheusRegistry registry) {
     appended =
-        Counter.builder()
-            .name("boxoffice_audit_entries_appended_total")
-            .help("Audit entries appended to the hash chain")
-            .register(registry);
+        Counters.register(
+            registry,
+            "boxoffice_audit_entries_appended_total",
+            "Audit entries appended to the hash chain");
     duplicates =
-        Counter.builder()
-            .name("boxoffice_audit_entries_duplicate_total")
-            .help("Audit entries sent again (an entry id already stored), acknowledged, not stored")
-            .register(registry);
+        Counters.register(
+            registry,
+            "boxoffice_audit_entries_duplicate_total",
+            "Audit entries sent again (an entry id already stored), acknowledged, not stored");
     verifications =
-        Counter.builder()
-            .name("boxoffice_audit_chain_verifications_total")
-            .help("Verifications of the hash chain, by result (intact, broken)")
-            .labelNames("result")
-            .register(registry);
-    verifications.labelValues("intact");
-    verifications.labelValues("broken");
+        Counters.register(
+            registry,
+            "boxoffice_audit_chain_verifications_total",
+            "Verifications of the hash chain, by result (intact, broken)",
+            "result",
+            "intact",
+            "broken");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package boxoffice.notification.config;
 
+import boxoffice.platform.config.Redacted;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -23,13 +24,7 @@ public record NotificationConfig(
       String url, String user, String password, int poolSize, Duration connectionTimeout) {
     @Override
     public String toString() {
-      return "Database[url="
-          + url
-          + ", user="
-          + user
-          + ", password=***, poolSize="
-          + poolSize
-          + "]";
+      return Redacted.toString(this, "password");
     }
   }
 
@@ -48,17 +43,7 @@ public record NotificationConfig(
 
     @Override
     public String toString() {
-      return "Smtp[host="
-          + host
-          + ", port="
-          + port
-          + ", user="
-          + user
-          + ", password=***, from="
-          + from
-          + ", tls="
-          + tls
-          + "]";
+      return Redacted.toString(this, "password");
     }
   }
 

@@ -16,7 +16,7 @@ public record BookingCancelled(
     String eventTitle,
     Instant startsAt,
     String venue)
-    implements Notification {
+    implements Notification, BookedSeats {
   public static final String TYPE = "booking.cancelled";
 
   public BookingCancelled {

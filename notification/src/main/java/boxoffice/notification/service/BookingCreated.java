@@ -15,7 +15,7 @@ public record BookingCreated(
     String eventTitle,
     Instant startsAt,
     String venue)
-    implements Notification {
+    implements Notification, BookedSeats {
   public static final String TYPE = "booking.created";
 
   public BookingCreated {

@@ -30,12 +30,7 @@ final class EmailComposer {
         "Booking confirmed: " + booking.eventTitle(),
         greeting(to),
         "Your booking for " + booking.eventTitle() + " is confirmed.",
-        bookingDetails(
-            booking.eventTitle(),
-            booking.startsAt(),
-            booking.venue(),
-            booking.quantity(),
-            booking.bookingId().toString()),
+        bookingDetails(booking),
         List.of(),
         CLOSING);
   }
@@ -63,17 +58,7 @@ final class EmailComposer {
       default -> throw new IllegalStateException("unhandled cause " + booking.cause());
     }
     return new EmailContent(
-        subject,
-        greeting(to),
-        lead,
-        bookingDetails(
-            title,
-            booking.startsAt(),
-            booking.venue(),
-            booking.quantity(),
-            booking.bookingId().toString()),
-        List.of(),
-        CLOSING);
+        subject, greeting(to), lead, bookingDetails(booking), List.of(), CLOSING);
   }
 
   EmailContent eventRescheduled(EventRescheduled event, Recipient to) {
@@ -105,14 +90,13 @@ final class EmailComposer {
         CLOSING);
   }
 
-  private List<Detail> bookingDetails(
-      String title, Instant startsAt, String venue, int quantity, String bookingId) {
+  private List<Detail> bookingDetails(BookedSeats booking) {
     return List.of(
-        new Detail("Event", title),
-        new Detail("When", time(startsAt)),
-        new Detail("Venue", venue),
-        new Detail("Tickets", Integer.toString(quantity)),
-        new Detail("Booking", bookingId));
+        new Detail("Event", booking.eventTitle()),
+        new Detail("When", time(booking.startsAt())),
+        new Detail("Venue", booking.venue()),
+        new Detail("Tickets", Integer.toString(booking.quantity())),
+        new Detail("Booking", booking.bookingId().toString()));
   }
 
   private static String greeting(Recipient to) {

@@ -48,13 +48,7 @@ final class EmailRenderer {
         .append(escape(content.lead()))
         .append("</p>\n<table role=\"presentation\" style=\"border-collapse:collapse\">\n");
     for (Detail detail : content.details()) {
-      out.append("<tr>")
-          .append(LABEL_CELL)
-          .append(escape(detail.label()))
-          .append("</th>")
-          .append(CELL)
-          .append(escape(detail.value()))
-          .append("</td></tr>\n");
+      row(out, detail.label(), escape(detail.value()));
     }
     out.append("</table>\n");
     if (!content.changes().isEmpty()) {
@@ -65,18 +59,11 @@ final class EmailRenderer {
           .append(LABEL_CELL)
           .append("Now</th></tr>\n");
       for (Changed change : content.changes()) {
-        out.append("<tr>")
-            .append(LABEL_CELL)
-            .append(escape(change.label()))
-            .append("</th>")
-            .append(CELL)
-            .append("<s>")
-            .append(escape(change.before()))
-            .append("</s></td>")
-            .append(CELL)
-            .append("<strong>")
-            .append(escape(change.after()))
-            .append("</strong></td></tr>\n");
+        row(
+            out,
+            change.label(),
+            "<s>" + escape(change.before()) + "</s>",
+            "<strong>" + escape(change.after()) + "</strong>");
       }
       out.append("</table>\n");
     }
@@ -99,6 +86,15 @@ final class EmailRenderer {
       }
     }
     return out.toString();
+  }
+
+  /** A table row: its label, then cells of HTML already escaped. */
+  private static void row(StringBuilder out, String label, String... cells) {
+    out.append("<tr>").append(LABEL_CELL).append(escape(label)).append("</th>");
+    for (String cell : cells) {
+      out.append(CELL).append(cell).append("</td>");
+    }
+    out.append("</tr>\n");
   }
 
   private static String pad(String text, int width) {

@@ -63,25 +63,6 @@ public final class NotificationConsumer implements AutoCloseable {
       String topic,
       MessageDecoder decoder,
       NotificationHandler handler,
-      DeadLetterPublisher deadLetters) {
-    this(consumer, topic, decoder, handler, deadLetters, new ConsumerStats());
-  }
-
-  public NotificationConsumer(
-      Consumer<byte[], byte[]> consumer,
-      String topic,
-      MessageDecoder decoder,
-      NotificationHandler handler,
-      DeadLetterPublisher deadLetters,
-      ConsumerStats stats) {
-    this(consumer, topic, decoder, handler, deadLetters, stats, ConsumerTracing.off());
-  }
-
-  public NotificationConsumer(
-      Consumer<byte[], byte[]> consumer,
-      String topic,
-      MessageDecoder decoder,
-      NotificationHandler handler,
       DeadLetterPublisher deadLetters,
       ConsumerStats stats,
       ConsumerTracing tracing) {

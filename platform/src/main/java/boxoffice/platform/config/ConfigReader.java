@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Typed, range-checked reads from a layered {@link Config}; every failure names its key. */
@@ -65,12 +66,7 @@ public final class ConfigReader {
   }
 
   public int intBetween(String key, int min, int max) {
-    long value = integer(key);
-    if (value < min || value > max) {
-      throw InvalidConfigException.forKey(
-          key, "must be between " + min + " and " + max + ", got " + value);
-    }
-    return (int) value;
+    return (int) (long) inRange(key, integer(key), (long) min, (long) max, "");
   }
 
   /**
@@ -98,39 +94,33 @@ public final class ConfigReader {
   }
 
   public boolean bool(String key) {
-    try {
-      return config.getBoolean(key);
-    } catch (ConfigException e) {
-      throw InvalidConfigException.forKey(key, "expected true or false, got " + raw(key));
-    }
+    return read(key, config::getBoolean, "true or false");
   }
 
   public Duration durationBetween(String key, Duration min, Duration max) {
-    Duration value;
-    try {
-      value = config.getDuration(key);
-    } catch (ConfigException e) {
-      throw InvalidConfigException.forKey(
-          key, "expected a duration such as 5s, 15m or 30d, got " + raw(key));
-    }
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw InvalidConfigException.forKey(
-          key, "must be between " + min + " and " + max + ", got " + value);
-    }
-    return value;
+    Duration value = read(key, config::getDuration, "a duration such as 5s, 15m or 30d");
+    return inRange(key, value, min, max, "");
   }
 
   public long bytesBetween(String key, long min, long max) {
-    long value;
+    return inRange(
+        key, read(key, config::getBytes, "a size such as 512KiB or 1MiB"), min, max, " bytes");
+  }
+
+  /** The value as {@code getter} reads it; a value it cannot read is refused, naming the key. */
+  private <T> T read(String key, Function<String, T> getter, String expected) {
     try {
-      value = config.getBytes(key);
+      return getter.apply(key);
     } catch (ConfigException e) {
-      throw InvalidConfigException.forKey(
-          key, "expected a size such as 512KiB or 1MiB, got " + raw(key));
+      throw InvalidConfigException.forKey(key, "expected " + expected + ", got " + raw(key));
     }
-    if (value < min || value > max) {
+  }
+
+  private static <T extends Comparable<? super T>> T inRange(
+      String key, T value, T min, T max, String unit) {
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw InvalidConfigException.forKey(
-          key, "must be between " + min + " and " + max + " bytes, got " + value);
+          key, "must be between " + min + " and " + max + unit + ", got " + value);
     }
     return value;
   }
