@@ -20,37 +20,29 @@ class EventTest {
   private static final Instant BEFORE_START = STARTS_AT.minus(Duration.ofHours(1));
   private static final Instant AFTER_START = STARTS_AT.plus(Duration.ofHours(1));
 
-  /** Every pair of statuses, long before the start and with no seat booked: the moves allowed. */
-  @ParameterizedTest(name = "{0} may move to: {1}")
+  /**
+   * Every pair of statuses, long before the start with no seat booked, and after the start with
+   * seats booked: the moves allowed (every other move is refused).
+   */
+  @ParameterizedTest(name = "{0}, {1} may move to: {2}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "DRAFT     | PUBLISHED",
-        "PUBLISHED | DRAFT CANCELLED",
-        "CANCELLED | ",
-        "COMPLETED | "
+        "before start, unbooked | DRAFT     | PUBLISHED",
+        "before start, unbooked | PUBLISHED | DRAFT CANCELLED",
+        "before start, unbooked | CANCELLED | ",
+        "before start, unbooked | COMPLETED | ",
+        "after start, booked    | DRAFT     | PUBLISHED",
+        "after start, booked    | PUBLISHED | CANCELLED COMPLETED",
+        "after start, booked    | CANCELLED | ",
+        "after start, booked    | COMPLETED | "
       })
-  void eachMoveBeforeTheStartWithoutBookingsIsAllowedOrRefused(
-      EventStatus from, String allowedTargets) {
+  void eachMoveIsAllowedOrRefused(String situation, EventStatus from, String allowedTargets) {
+    boolean started = situation.startsWith("after");
+    Event event = event(from, started ? 3 : 0);
     for (EventStatus to : EventStatus.values()) {
-      assertMove(event(from, 0), to, BEFORE_START, EventStatusTest.in(allowedTargets, to));
-    }
-  }
-
-  /** Every pair of statuses after the start, with seats booked: the moves allowed. */
-  @ParameterizedTest(name = "{0} may move to: {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "DRAFT     | PUBLISHED",
-        "PUBLISHED | CANCELLED COMPLETED",
-        "CANCELLED | ",
-        "COMPLETED | "
-      })
-  void eachMoveAfterTheStartWithBookingsIsAllowedOrRefused(
-      EventStatus from, String allowedTargets) {
-    for (EventStatus to : EventStatus.values()) {
-      assertMove(event(from, 3), to, AFTER_START, EventStatusTest.in(allowedTargets, to));
+      assertMove(
+          event, to, started ? AFTER_START : BEFORE_START, EventStatusTest.in(allowedTargets, to));
     }
   }
 
