@@ -31,6 +31,11 @@ class HostileInputIT {
           body == null ? null : body.getBytes(StandardCharsets.UTF_8),
           expected);
     }
+
+    /** A registration body the API must refuse with 422. */
+    static Case refusedRegistration(String body) {
+      return of("POST", REGISTER, JSON, body, 422);
+    }
   }
 
   private static List<Case> cases() {
@@ -58,43 +63,16 @@ class HostileInputIT {
       cases.add(Case.of("POST", path, JSON, "{\"x\":\"" + "a".repeat(5000) + "\"}", 413));
       cases.add(Case.of("PUT", path, JSON, "{}", 405));
     }
+    cases.add(Case.refusedRegistration("{\"email\":5,\"password\":\"password-1\",\"name\":\"n\"}"));
     cases.add(
-        Case.of(
-            "POST",
-            REGISTER,
-            JSON,
-            "{\"email\":5,\"password\":\"password-1\",\"name\":\"n\"}",
-            422));
+        Case.refusedRegistration(
+            "{\"email\":[\"a@b.co\"],\"password\":\"password-1\",\"name\":\"n\"}"));
+    cases.add(Case.refusedRegistration("{\"email\":{\"x\":1},\"password\":\"p\",\"name\":\"n\"}"));
     cases.add(
-        Case.of(
-            "POST",
-            REGISTER,
-            JSON,
-            "{\"email\":[\"a@b.co\"],\"password\":\"password-1\",\"name\":\"n\"}",
-            422));
+        Case.refusedRegistration("{\"email\":true,\"password\":\"password-1\",\"name\":\"n\"}"));
+    cases.add(Case.refusedRegistration("{\"email\":null,\"password\":null,\"name\":null}"));
     cases.add(
-        Case.of(
-            "POST",
-            REGISTER,
-            JSON,
-            "{\"email\":{\"x\":1},\"password\":\"p\",\"name\":\"n\"}",
-            422));
-    cases.add(
-        Case.of(
-            "POST",
-            REGISTER,
-            JSON,
-            "{\"email\":true,\"password\":\"password-1\",\"name\":\"n\"}",
-            422));
-    cases.add(
-        Case.of("POST", REGISTER, JSON, "{\"email\":null,\"password\":null,\"name\":null}", 422));
-    cases.add(
-        Case.of(
-            "POST",
-            REGISTER,
-            JSON,
-            "{\"email\":\"a@b.co\",\"password\":12345678,\"name\":\"n\"}",
-            422));
+        Case.refusedRegistration("{\"email\":\"a@b.co\",\"password\":12345678,\"name\":\"n\"}"));
     cases.add(
         Case.of(
             "POST",
