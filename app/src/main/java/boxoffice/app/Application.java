@@ -6,6 +6,7 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.PolledSessionRevocations;
 import boxoffice.app.observability.ObservabilityModule;
+import boxoffice.app.outbox.OutboxEncodingModule;
 import boxoffice.app.outbox.OutboxModule;
 import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.app.security.SecurityModule;
@@ -46,7 +47,8 @@ public final class Application implements AutoCloseable {
         Guice.createInjector(
             Stage.PRODUCTION,
             new BoxofficeModule(config, Clock.systemUTC(), OpenTelemetry.noop()),
-            new DataModule());
+            new DataModule(),
+            new OutboxEncodingModule());
     try {
       injector.getInstance(LiquibaseMigrations.class).apply();
     } finally {

@@ -4,8 +4,10 @@ import boxoffice.app.data.AfterCommit;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.domain.Event;
 import boxoffice.app.service.BookingKey;
 import boxoffice.app.service.BookingRepository;
+import boxoffice.app.service.OutboxMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -33,23 +35,34 @@ final class CachingBookingRepository implements BookingRepository {
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
     BookingAttempt attempt = database.book(booking, key, now);
     if (attempt instanceof BookingAttempt.Booked) {
-      invalidate(booking.eventId());
+      invalidate(booking.message().event().id());
     }
     return attempt;
   }
 
   @Override
-  public Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now) {
-    Optional<Booking> cancelled = database.cancel(bookingId, actorId, now);
+  public Optional<Booking> cancel(OutboxMessage.BookingCancelled cancellation, Instant now) {
+    Optional<Booking> cancelled = database.cancel(cancellation, now);
     cancelled.ifPresent(b -> invalidate(b.eventId()));
     return cancelled;
   }
 
   @Override
-  public int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now) {
-    int cancelled = database.cancelAllOfEvent(eventId, actorId, now);
+  public List<Booking> lockConfirmedOfEvent(UUID eventId) {
+    return database.lockConfirmedOfEvent(eventId);
+  }
+
+  @Override
+  public int cancelAllOfEvent(
+      UUID eventId, List<OutboxMessage.BookingCancelled> cancellations, Instant now) {
+    int cancelled = database.cancelAllOfEvent(eventId, cancellations, now);
     invalidate(eventId);
     return cancelled;
+  }
+
+  @Override
+  public Optional<Event> currentEvent(UUID eventId) {
+    return database.currentEvent(eventId);
   }
 
   @Override

@@ -29,16 +29,17 @@ interface BookingDao {
   /**
    * Takes the seats and records the booking, its outbox row and its idempotency key in ONE
    * statement (one round trip). The UPDATE only matches while the event is published, has not
-   * started and has the seats; concurrent bookings of one event queue on its row and re-check the
-   * condition, and the CHECK constraint on events backs it up.
+   * started, has the seats and still has the version the payload's event fields were read from;
+   * concurrent bookings of one event queue on its row and re-check the condition, and the CHECK
+   * constraint on events backs it up.
    */
   @SqlQuery(
       """
       WITH seat AS (
           UPDATE events SET seats_booked = seats_booked + :quantity
           WHERE id = :eventId AND status = 'PUBLISHED' AND starts_at > :now
-            AND seats_booked + :quantity <= capacity
-          RETURNING id, title, starts_at, venue
+            AND seats_booked + :quantity <= capacity AND version = :eventVersion
+          RETURNING id
       ), booking AS (
           INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
           SELECT :id, seat.id, :userId, :quantity, 'CONFIRMED', :now FROM seat
@@ -46,12 +47,9 @@ interface BookingDao {
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
-          SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id,
-                 jsonb_build_object('eventId', b.event_id, 'userId', b.user_id,
-                                    'quantity', b.quantity, 'eventTitle', s.title,
-                                    'startsAt', s.starts_at, 'venue', s.venue),
+          SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id, CAST(:payload AS jsonb),
                  CAST(:traceParent AS text)
-          FROM booking b CROSS JOIN seat s
+          FROM booking b
       ), remembered AS (
           INSERT INTO idempotency_keys (user_id, key, request_hash, booking_id, created_at)
           SELECT b.user_id, CAST(:key AS text), :requestHash, b.id, :now FROM booking b
@@ -64,9 +62,11 @@ interface BookingDao {
       @Bind("eventId") UUID eventId,
       @Bind("userId") UUID userId,
       @Bind("quantity") int quantity,
+      @Bind("eventVersion") int eventVersion,
       @Bind("now") Instant now,
       @Bind("outboxId") UUID outboxId,
       @Bind("outboxType") String outboxType,
+      @Bind("payload") String payload,
       @Bind("key") String key,
       @Bind("requestHash") byte[] requestHash,
       @Bind("traceParent") String traceParent);
@@ -108,17 +108,11 @@ interface BookingDao {
       ), freed AS (
           UPDATE events e SET seats_booked = e.seats_booked - c.quantity
           FROM cancelled c WHERE e.id = c.event_id
-          RETURNING e.title, e.starts_at, e.venue
+          RETURNING e.id
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
-          SELECT :outboxId, :outboxType, 'booking', c.id, :actorId,
-                 jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
-                                    'quantity', c.quantity,
-                                    'cause', CASE WHEN c.user_id = :actorId THEN 'USER'
-                                                  ELSE 'ADMIN' END,
-                                    'eventTitle', f.title, 'startsAt', f.starts_at,
-                                    'venue', f.venue),
+          SELECT :outboxId, :outboxType, 'booking', c.id, :actorId, CAST(:payload AS jsonb),
                  CAST(:traceParent AS text)
           FROM cancelled c CROSS JOIN freed f
       )
@@ -130,36 +124,48 @@ interface BookingDao {
       @Bind("now") Instant now,
       @Bind("outboxId") UUID outboxId,
       @Bind("outboxType") String outboxType,
+      @Bind("payload") String payload,
       @Bind("traceParent") String traceParent);
 
-  /** Cancels every confirmed booking of an event, frees the seats, one outbox row each. */
+  /** The confirmed bookings of an event, locked until the transaction ends. */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM bookings WHERE event_id = :eventId AND status = 'CONFIRMED'"
+          + " ORDER BY id FOR UPDATE")
+  List<Booking> lockConfirmedOfEvent(@Bind("eventId") UUID eventId);
+
+  /**
+   * Cancels the named bookings of an event that are still confirmed and frees their seats; each
+   * cancelled booking gets the outbox row given with it ({@code messages}: a JSON array of {@code
+   * {"id", "booking_id", "actor_id", "payload"}}).
+   */
   @SqlQuery(
       """
-      WITH cancelled AS (
-          UPDATE bookings SET status = 'CANCELLED', cancelled_at = :now
-          WHERE event_id = :eventId AND status = 'CONFIRMED'
-          RETURNING *
+      WITH message AS (
+          SELECT * FROM jsonb_to_recordset(CAST(:messages AS jsonb))
+                        AS m(id uuid, booking_id uuid, actor_id uuid, payload jsonb)
+      ), cancelled AS (
+          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now
+          FROM message m
+          WHERE b.id = m.booking_id AND b.event_id = :eventId AND b.status = 'CONFIRMED'
+          RETURNING b.id, b.quantity, m.id AS message_id, m.actor_id, m.payload
       ), freed AS (
           UPDATE events SET seats_booked = seats_booked
                      - (SELECT coalesce(sum(quantity), 0) FROM cancelled)
           WHERE id = :eventId
-          RETURNING title, starts_at, venue
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
-          SELECT gen_random_uuid(), :outboxType, 'booking', c.id, :actorId,
-                 jsonb_build_object('eventId', c.event_id, 'userId', c.user_id,
-                                    'quantity', c.quantity, 'cause', 'EVENT_CANCELLED',
-                                    'eventTitle', f.title, 'startsAt', f.starts_at,
-                                    'venue', f.venue),
+          SELECT c.message_id, :outboxType, 'booking', c.id, c.actor_id, c.payload,
                  CAST(:traceParent AS text)
-          FROM cancelled c CROSS JOIN freed f
+          FROM cancelled c
       )
       SELECT count(*) FROM cancelled
       """)
   int cancelAllOfEvent(
       @Bind("eventId") UUID eventId,
-      @Bind("actorId") UUID actorId,
+      @Bind("messages") String messages,
       @Bind("now") Instant now,
       @Bind("outboxType") String outboxType,
       @Bind("traceParent") String traceParent);

@@ -2,15 +2,19 @@ package boxoffice.app.data;
 
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
+import boxoffice.app.domain.Event;
 import boxoffice.app.service.BookingKey;
 import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.ChangeType;
+import boxoffice.app.service.OutboxEncoding;
+import boxoffice.app.service.OutboxMessage;
 import boxoffice.platform.TraceParent;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.jdbi.v3.core.JdbiException;
 
@@ -20,28 +24,38 @@ final class JdbiBookingRepository implements BookingRepository {
   private static final String KEY_CONSTRAINT = "idempotency_keys_pkey";
 
   private final BookingDao dao;
+  private final OutboxEncoding encoding;
 
   @Inject
-  JdbiBookingRepository(BookingDao dao) {
+  JdbiBookingRepository(BookingDao dao, OutboxEncoding encoding) {
     this.dao = dao;
+    this.encoding = encoding;
+  }
+
+  @Override
+  public Optional<Event> currentEvent(UUID eventId) {
+    return dao.findEvent(eventId);
   }
 
   @Override
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
+    OutboxMessage.BookingCreated message = booking.message();
     try {
       return dao.book(
-              booking.id(),
-              booking.eventId(),
-              booking.userId(),
-              booking.quantity(),
+              message.bookingId(),
+              message.event().id(),
+              message.userId(),
+              message.quantity(),
+              booking.eventVersion(),
               now,
-              UUID.randomUUID(),
-              ChangeType.BOOKING_CREATED.wireName(),
+              message.id(),
+              message.type().wireName(),
+              encoding.json(message),
               key.map(IdempotencyKey::key).orElse(null),
               key.map(IdempotencyKey::requestHash).orElse(null),
               TraceParent.current())
           .<BookingAttempt>map(BookingAttempt.Booked::new)
-          .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(booking.eventId())));
+          .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(message.event().id())));
     } catch (JdbiException e) {
       if (isKeyCollision(e)) {
         // A concurrent request with the same key committed first; this statement wrote nothing.
@@ -74,20 +88,49 @@ final class JdbiBookingRepository implements BookingRepository {
   }
 
   @Override
-  public Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now) {
+  public Optional<Booking> cancel(OutboxMessage.BookingCancelled cancellation, Instant now) {
     return dao.cancel(
-        bookingId,
-        actorId,
+        cancellation.bookingId(),
+        cancellation.cancelledBy(),
         now,
-        UUID.randomUUID(),
-        ChangeType.BOOKING_CANCELLED.wireName(),
+        cancellation.id(),
+        cancellation.type().wireName(),
+        encoding.json(cancellation),
         TraceParent.current());
   }
 
   @Override
-  public int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now) {
+  public List<Booking> lockConfirmedOfEvent(UUID eventId) {
+    return dao.lockConfirmedOfEvent(eventId);
+  }
+
+  @Override
+  public int cancelAllOfEvent(
+      UUID eventId, List<OutboxMessage.BookingCancelled> cancellations, Instant now) {
+    StringJoiner messages = new StringJoiner(",", "[", "]");
+    for (OutboxMessage.BookingCancelled cancellation : cancellations) {
+      if (!cancellation.event().id().equals(eventId)) {
+        throw new IllegalArgumentException(
+            "booking " + cancellation.bookingId() + " is of another event");
+      }
+      // Ids are UUIDs in canonical text form and the payload a JSON object: nothing to escape.
+      messages.add(
+          "{\"id\":\""
+              + cancellation.id()
+              + "\",\"booking_id\":\""
+              + cancellation.bookingId()
+              + "\",\"actor_id\":\""
+              + cancellation.cancelledBy()
+              + "\",\"payload\":"
+              + encoding.json(cancellation)
+              + "}");
+    }
     return dao.cancelAllOfEvent(
-        eventId, actorId, now, ChangeType.BOOKING_CANCELLED.wireName(), TraceParent.current());
+        eventId,
+        messages.toString(),
+        now,
+        ChangeType.BOOKING_CANCELLED.wireName(),
+        TraceParent.current());
   }
 
   @Override

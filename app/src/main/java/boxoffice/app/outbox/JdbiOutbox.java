@@ -1,6 +1,7 @@
 package boxoffice.app.outbox;
 
 import boxoffice.app.service.Outbox;
+import boxoffice.app.service.OutboxEncoding;
 import boxoffice.app.service.OutboxMessage;
 import boxoffice.platform.TraceParent;
 import jakarta.inject.Inject;
@@ -9,26 +10,23 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Outbox rows in PostgreSQL, written on the caller's transaction handle. Payloads are bounded here
- * ({@link BoundedPayload}), whatever the service put into them: a row no destination can take would
+ * Outbox rows in PostgreSQL, written on the caller's transaction handle. Payloads come from {@link
+ * OutboxEncoding}, bounded whatever the service put into them: a row no destination can take would
  * only be parked.
  */
 final class JdbiOutbox implements Outbox {
   private final OutboxDao dao;
+  private final OutboxEncoding encoding;
 
   @Inject
-  JdbiOutbox(OutboxDao dao) {
+  JdbiOutbox(OutboxDao dao, OutboxEncoding encoding) {
     this.dao = dao;
+    this.encoding = encoding;
   }
 
   @Override
   public void record(OutboxMessage message) {
-    String payload;
-    try {
-      payload = BoundedPayload.json(message.payload());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("outbox payload is not serialisable", e);
-    }
+    String payload = encoding.json(message);
     dao.insert(
         message.id(),
         message.type().wireName(),

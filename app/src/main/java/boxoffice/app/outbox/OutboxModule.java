@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class OutboxModule extends AbstractModule {
   @Override
   protected void configure() {
+    install(new OutboxEncodingModule());
     bind(Outbox.class).to(JdbiOutbox.class).in(Singleton.class);
   }
 

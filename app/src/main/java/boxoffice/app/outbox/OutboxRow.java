@@ -1,5 +1,6 @@
 package boxoffice.app.outbox;
 
+import boxoffice.app.service.ChangeType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,4 +17,10 @@ record OutboxRow(
     Optional<UUID> actorId,
     String payloadJson,
     Instant createdAt,
-    Optional<String> traceParent) {}
+    Optional<String> traceParent) {
+
+  /** The type of change the row names; empty for a type this version does not know. */
+  Optional<ChangeType> changeType() {
+    return ChangeType.fromWireName(type);
+  }
+}

@@ -11,10 +11,15 @@ import java.util.UUID;
 /** Port: seats and bookings. Every seat change is one conditional statement in the database. */
 public interface BookingRepository {
   /**
-   * Seats the booking, records it in the outbox and (with a key) stores the idempotency key, all in
-   * one statement that only succeeds while the event is published, not started and has the seats.
+   * Seats the booking, records {@code booking} in the outbox and (with a key) stores the
+   * idempotency key, all in one statement that only succeeds while the event is published, not
+   * started, has the seats and still has {@code eventVersion}, the version the message's event
+   * fields were read from (edits change the version, bookings do not).
    */
   BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now);
+
+  /** The event as committed now (never from a cache): what a booking would be decided by. */
+  Optional<Event> currentEvent(UUID eventId);
 
   Optional<StoredKey> findKey(UUID userId, String key);
 
@@ -27,18 +32,28 @@ public interface BookingRepository {
   Optional<Booking> findById(UUID id);
 
   /**
-   * Cancels a confirmed booking of an event that has not started, freeing its seats, in one
-   * statement; empty when nothing was cancelled. It locks the booking row, then the event row: the
-   * caller must already hold the event row ({@link EventRepository#findByIdForUpdate}) in its
-   * transaction, so that locks are always taken event first, then bookings.
+   * Cancels a confirmed booking of an event that has not started, freeing its seats and recording
+   * {@code cancellation} in the outbox, in one statement; empty when nothing was cancelled. It
+   * locks the booking row, then the event row: the caller must already hold the event row ({@link
+   * EventRepository#findByIdForUpdate}) in its transaction, so that locks are always taken event
+   * first, then bookings.
    */
-  Optional<Booking> cancel(UUID bookingId, UUID actorId, Instant now);
+  Optional<Booking> cancel(OutboxMessage.BookingCancelled cancellation, Instant now);
 
   /**
-   * Cancels every confirmed booking of an event (it was cancelled); returns how many. The caller
-   * holds the event row lock already, as for {@link #cancel}.
+   * The confirmed bookings of an event, locked until the transaction ends. The caller holds the
+   * event row lock already, as for {@link #cancel}.
    */
-  int cancelAllOfEvent(UUID eventId, UUID actorId, Instant now);
+  List<Booking> lockConfirmedOfEvent(UUID eventId);
+
+  /**
+   * Cancels the bookings of an event named by {@code cancellations} (it was cancelled) that are
+   * still confirmed, frees their seats and records each cancellation in the outbox, in one
+   * statement; returns how many were cancelled. The caller holds the event row lock already, as for
+   * {@link #cancel}.
+   */
+  int cancelAllOfEvent(
+      UUID eventId, List<OutboxMessage.BookingCancelled> cancellations, Instant now);
 
   List<Booking> listOfUser(
       UUID userId, Optional<BookingStatus> status, Optional<BookingKey> after, int limit);
@@ -47,8 +62,8 @@ public interface BookingRepository {
 
   int purgeKeysOlderThan(Instant before);
 
-  /** A booking about to be made. */
-  record NewBooking(UUID id, UUID eventId, UUID userId, int quantity) {}
+  /** A booking about to be made: its message, and the event version the message was made from. */
+  record NewBooking(OutboxMessage.BookingCreated message, int eventVersion) {}
 
   /** An Idempotency-Key with the hash of the request it came with. */
   record IdempotencyKey(String key, byte[] requestHash) {}

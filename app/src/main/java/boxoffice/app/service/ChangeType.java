@@ -1,5 +1,10 @@
 package boxoffice.app.service;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** The kinds of change written to the outbox, with the aggregate each belongs to. */
 public enum ChangeType {
   USER_REGISTERED("user.registered", "user"),
@@ -19,6 +24,14 @@ public enum ChangeType {
   ChangeType(String wireName, String aggregateType) {
     this.wireName = wireName;
     this.aggregateType = aggregateType;
+  }
+
+  private static final Map<String, ChangeType> BY_WIRE_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));
+
+  /** The type a stored row names; empty for a name this version does not know. */
+  public static Optional<ChangeType> fromWireName(String wireName) {
+    return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
   }
 
   /** The stable name consumers see. */

@@ -7,10 +7,11 @@ import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.PreconditionFailedException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.service.OutboxMessage.EventField;
+import boxoffice.app.service.OutboxMessage.FieldChange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,6 @@ import java.util.UUID;
 
 /** Events: every change and its outbox record commit in one transaction. */
 public final class EventCatalog implements EventService {
-  private static final List<String> HOLDER_VISIBLE_FIELDS = List.of("startsAt", "endsAt", "venue");
-
   private final Transactions transactions;
   private final EventRepository events;
   private final BookingRepository bookings;
@@ -51,12 +50,7 @@ public final class EventCatalog implements EventService {
           Event event =
               events.insert(
                   UUID.randomUUID(), command.details(), command.status(), clock.instant());
-          outbox.record(
-              OutboxMessage.of(
-                  ChangeType.EVENT_CREATED,
-                  event.id(),
-                  Optional.of(admin.userId()),
-                  snapshot(event)));
+          outbox.record(OutboxMessage.EventCreated.of(event, admin.userId()));
           return event;
         });
   }
@@ -87,21 +81,12 @@ public final class EventCatalog implements EventService {
             throw new ConflictException(
                 "Capacity cannot go below the " + event.seatsBooked() + " seats already booked");
           }
-          Map<String, Object> changes = EventPatch.changes(before, after);
+          Map<EventField, FieldChange> changes = EventPatch.changes(before, after);
           if (changes.isEmpty()) {
             return event;
           }
           Event updated = events.update(id, after, clock.instant());
-          Map<String, Object> payload = new LinkedHashMap<>();
-          payload.put("changes", changes);
-          payload.put("status", updated.status().name());
-          payload.put("title", updated.title());
-          payload.put(
-              "notifyHolders",
-              updated.status() == EventStatus.PUBLISHED
-                  && HOLDER_VISIBLE_FIELDS.stream().anyMatch(changes::containsKey));
-          outbox.record(
-              OutboxMessage.of(ChangeType.EVENT_UPDATED, id, Optional.of(admin.userId()), payload));
+          outbox.record(OutboxMessage.EventUpdated.of(updated, admin.userId(), changes));
           return updated;
         });
   }
@@ -136,20 +121,26 @@ public final class EventCatalog implements EventService {
             .orElseThrow(() -> new ConflictException("The event changed meanwhile; retry"));
     int cancelledBookings = 0;
     if (target == EventStatus.CANCELLED) {
-      cancelledBookings = bookings.cancelAllOfEvent(id, admin.userId(), now);
+      cancelledBookings = cancelAllBookings(changed, admin.userId(), now);
       changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("from", event.status().name());
-    payload.put("to", target.name());
-    payload.put("title", event.title());
-    payload.put("startsAt", event.startsAt().toString());
-    payload.put("venue", event.venue());
-    payload.put("cancelledBookings", cancelledBookings);
     outbox.record(
-        OutboxMessage.of(
-            ChangeType.EVENT_STATUS_CHANGED, id, Optional.of(admin.userId()), payload));
+        OutboxMessage.EventStatusChanged.of(event, target, admin.userId(), cancelledBookings));
     return new StatusChange(changed, cancelledBookings);
+  }
+
+  /**
+   * Cancels every confirmed booking of the cancelled (and locked) event, one message each. The
+   * event no longer takes bookings, so the bookings locked here are all there are to cancel.
+   */
+  private int cancelAllBookings(Event cancelled, UUID adminId, Instant now) {
+    List<OutboxMessage.BookingCancelled> cancellations =
+        bookings.lockConfirmedOfEvent(cancelled.id()).stream()
+            .map(b -> OutboxMessage.BookingCancelled.withEvent(b, adminId, cancelled))
+            .toList();
+    return cancellations.isEmpty()
+        ? 0
+        : bookings.cancelAllOfEvent(cancelled.id(), cancellations, now);
   }
 
   @Override
@@ -163,9 +154,7 @@ public final class EventCatalog implements EventService {
             throw new ConflictException(
                 "The event has confirmed bookings; cancel the event instead of deleting it");
           }
-          outbox.record(
-              OutboxMessage.of(
-                  ChangeType.EVENT_DELETED, id, Optional.of(admin.userId()), snapshot(event)));
+          outbox.record(OutboxMessage.EventDeleted.of(event, admin.userId()));
         });
   }
 
@@ -186,17 +175,6 @@ public final class EventCatalog implements EventService {
             query.sort(),
             admin);
     return Page.fromOverfetch(events.search(visible, page.after(), page.limit() + 1), page.limit());
-  }
-
-  private static Map<String, Object> snapshot(Event event) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("title", event.title());
-    payload.put("venue", event.venue());
-    payload.put("startsAt", event.startsAt().toString());
-    payload.put("endsAt", event.endsAt().toString());
-    payload.put("capacity", event.capacity());
-    payload.put("status", event.status().name());
-    return payload;
   }
 
   /** A write with If-Match applies only to the version the client last saw. */

@@ -2,8 +2,10 @@ package boxoffice.app.service;
 
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventDetails;
+import boxoffice.app.service.OutboxMessage.EventField;
+import boxoffice.app.service.OutboxMessage.FieldChange;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,20 +31,21 @@ public record EventPatch(
   }
 
   /** Old and new value of each field the update really changed, for the outbox. */
-  public static Map<String, Object> changes(EventDetails before, EventDetails after) {
-    Map<String, Object> changes = new LinkedHashMap<>();
-    compare(changes, "title", before.title(), after.title());
-    compare(changes, "description", before.description(), after.description());
-    compare(changes, "venue", before.venue(), after.venue());
-    compare(changes, "startsAt", before.startsAt(), after.startsAt());
-    compare(changes, "endsAt", before.endsAt(), after.endsAt());
-    compare(changes, "capacity", before.capacity(), after.capacity());
+  public static Map<EventField, FieldChange> changes(EventDetails before, EventDetails after) {
+    Map<EventField, FieldChange> changes = new EnumMap<>(EventField.class);
+    compare(changes, EventField.TITLE, before.title(), after.title());
+    compare(changes, EventField.DESCRIPTION, before.description(), after.description());
+    compare(changes, EventField.VENUE, before.venue(), after.venue());
+    compare(changes, EventField.STARTS_AT, before.startsAt(), after.startsAt());
+    compare(changes, EventField.ENDS_AT, before.endsAt(), after.endsAt());
+    compare(changes, EventField.CAPACITY, before.capacity(), after.capacity());
     return changes;
   }
 
-  private static void compare(Map<String, Object> changes, String field, Object old, Object now) {
+  private static void compare(
+      Map<EventField, FieldChange> changes, EventField field, Object old, Object now) {
     if (!Objects.equals(old, now)) {
-      changes.put(field, Map.of("old", String.valueOf(old), "new", String.valueOf(now)));
+      changes.put(field, new FieldChange(String.valueOf(old), String.valueOf(now)));
     }
   }
 }

@@ -1,19 +1,278 @@
 package boxoffice.app.service;
 
+import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.Role;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One change for later delivery to the audit log and notifications. */
-public record OutboxMessage(
-    UUID id,
-    ChangeType type,
-    UUID aggregateId,
-    Optional<UUID> actorId,
-    Map<String, Object> payload) {
+/**
+ * One change for later delivery to the audit log and notifications: one record per {@link
+ * ChangeType}, with typed fields. How each becomes a stored payload is decided in one place, behind
+ * {@link OutboxEncoding}.
+ */
+public sealed interface OutboxMessage {
+  /** The message's own id: unique, kept through redeliveries (the consumers' idempotency key). */
+  UUID id();
 
-  public static OutboxMessage of(
-      ChangeType type, UUID aggregateId, Optional<UUID> actorId, Map<String, Object> payload) {
-    return new OutboxMessage(UUID.randomUUID(), type, aggregateId, actorId, payload);
+  default ChangeType type() {
+    return switch (this) {
+      case UserRegistered m -> ChangeType.USER_REGISTERED;
+      case LoginSucceeded m -> ChangeType.LOGIN_SUCCEEDED;
+      case LoginFailed m -> ChangeType.LOGIN_FAILED;
+      case EventCreated m -> ChangeType.EVENT_CREATED;
+      case EventUpdated m -> ChangeType.EVENT_UPDATED;
+      case EventStatusChanged m -> ChangeType.EVENT_STATUS_CHANGED;
+      case EventDeleted m -> ChangeType.EVENT_DELETED;
+      case BookingCreated m -> ChangeType.BOOKING_CREATED;
+      case BookingCancelled m -> ChangeType.BOOKING_CANCELLED;
+      case CommentDeletedByAdmin m -> ChangeType.COMMENT_DELETED_BY_ADMIN;
+    };
+  }
+
+  /** The user, event, booking or comment the change belongs to. */
+  default UUID aggregateId() {
+    return switch (this) {
+      case UserRegistered m -> m.userId();
+      case LoginSucceeded m -> m.userId();
+      case LoginFailed m -> m.accountId();
+      case EventCreated m -> m.event().id();
+      case EventUpdated m -> m.eventId();
+      case EventStatusChanged m -> m.event().id();
+      case EventDeleted m -> m.event().id();
+      case BookingCreated m -> m.bookingId();
+      case BookingCancelled m -> m.bookingId();
+      case CommentDeletedByAdmin m -> m.commentId();
+    };
+  }
+
+  /** Who made the change; empty when nobody known did (a failed login). */
+  default Optional<UUID> actorId() {
+    return switch (this) {
+      case UserRegistered m -> Optional.of(m.userId());
+      case LoginSucceeded m -> Optional.of(m.userId());
+      case LoginFailed m -> Optional.empty();
+      case EventCreated m -> Optional.of(m.adminId());
+      case EventUpdated m -> Optional.of(m.adminId());
+      case EventStatusChanged m -> Optional.of(m.adminId());
+      case EventDeleted m -> Optional.of(m.adminId());
+      case BookingCreated m -> Optional.of(m.userId());
+      case BookingCancelled m -> Optional.of(m.cancelledBy());
+      case CommentDeletedByAdmin m -> Optional.of(m.adminId());
+    };
+  }
+
+  /** An event as the messages that concern its ticket holders name it: where and when. */
+  record EventSummary(UUID id, String title, Instant startsAt, String venue) {
+    public static EventSummary of(Event event) {
+      return new EventSummary(event.id(), event.title(), event.startsAt(), event.venue());
+    }
+  }
+
+  /** Someone signed up. */
+  record UserRegistered(UUID id, UUID userId, String email, String name, Role role)
+      implements OutboxMessage {
+    public static UserRegistered of(UUID userId, String email, String name, Role role) {
+      return new UserRegistered(UUID.randomUUID(), userId, email, name, role);
+    }
+  }
+
+  /** A user logged in with their password. */
+  record LoginSucceeded(UUID id, UUID userId, String clientAddress) implements OutboxMessage {
+    public static LoginSucceeded of(UUID userId, String clientAddress) {
+      return new LoginSucceeded(UUID.randomUUID(), userId, clientAddress);
+    }
+  }
+
+  /**
+   * A login was refused. {@code accountId} is the account's id, or a stable stand-in for an unknown
+   * email ({@code knownAccount} false).
+   */
+  record LoginFailed(
+      UUID id, UUID accountId, String email, String clientAddress, boolean knownAccount)
+      implements OutboxMessage {
+    public static LoginFailed of(
+        UUID accountId, String email, String clientAddress, boolean knownAccount) {
+      return new LoginFailed(UUID.randomUUID(), accountId, email, clientAddress, knownAccount);
+    }
+  }
+
+  /** An administrator created an event; the message records it as it was created. */
+  record EventCreated(UUID id, UUID adminId, Event event) implements OutboxMessage {
+    public static EventCreated of(Event event, UUID adminId) {
+      return new EventCreated(UUID.randomUUID(), adminId, event);
+    }
+  }
+
+  /** A field of an event that an update can change. */
+  enum EventField {
+    TITLE(false),
+    DESCRIPTION(false),
+    STARTS_AT(true),
+    ENDS_AT(true),
+    VENUE(true),
+    CAPACITY(false);
+
+    private final boolean holdersCare;
+
+    EventField(boolean holdersCare) {
+      this.holdersCare = holdersCare;
+    }
+
+    /** Whether ticket holders are told when it changes (where and when the event takes place). */
+    public boolean holdersCare() {
+      return holdersCare;
+    }
+  }
+
+  /** The old and the new value of a changed field, as text. */
+  record FieldChange(String old, String now) {
+    public FieldChange {
+      Objects.requireNonNull(old);
+      Objects.requireNonNull(now);
+    }
+  }
+
+  /**
+   * An administrator edited an event: {@code changes} holds only the fields that changed, in the
+   * order of {@link EventField}; {@code status} and {@code title} are the event's after the edit.
+   */
+  record EventUpdated(
+      UUID id,
+      UUID eventId,
+      UUID adminId,
+      Map<EventField, FieldChange> changes,
+      EventStatus status,
+      String title)
+      implements OutboxMessage {
+    public EventUpdated {
+      changes =
+          changes.isEmpty()
+              ? Map.of()
+              : Collections.unmodifiableMap(new EnumMap<EventField, FieldChange>(changes));
+    }
+
+    public static EventUpdated of(
+        Event updated, UUID adminId, Map<EventField, FieldChange> changes) {
+      return new EventUpdated(
+          UUID.randomUUID(), updated.id(), adminId, changes, updated.status(), updated.title());
+    }
+
+    /** Holders hear of a published event moving in time or place. */
+    public boolean notifyHolders() {
+      return status == EventStatus.PUBLISHED
+          && changes.keySet().stream().anyMatch(EventField::holdersCare);
+    }
+  }
+
+  /**
+   * An administrator moved an event from one status to another; {@code event} is as it was before
+   * the move, and {@code cancelledBookings} how many bookings the move cancelled.
+   */
+  record EventStatusChanged(
+      UUID id,
+      UUID adminId,
+      EventStatus from,
+      EventStatus to,
+      EventSummary event,
+      int cancelledBookings)
+      implements OutboxMessage {
+    public static EventStatusChanged of(
+        Event before, EventStatus to, UUID adminId, int cancelledBookings) {
+      return new EventStatusChanged(
+          UUID.randomUUID(),
+          adminId,
+          before.status(),
+          to,
+          EventSummary.of(before),
+          cancelledBookings);
+    }
+  }
+
+  /** An administrator deleted an event nobody had booked; the message records it as it was. */
+  record EventDeleted(UUID id, UUID adminId, Event event) implements OutboxMessage {
+    public static EventDeleted of(Event event, UUID adminId) {
+      return new EventDeleted(UUID.randomUUID(), adminId, event);
+    }
+  }
+
+  /**
+   * A user booked seats; {@code event} is as the booking found it (the booking is made only while
+   * the event still has the version it was read from).
+   */
+  record BookingCreated(UUID id, UUID bookingId, UUID userId, int quantity, EventSummary event)
+      implements OutboxMessage {
+    public static BookingCreated of(UUID bookingId, UUID userId, int quantity, Event event) {
+      return new BookingCreated(
+          UUID.randomUUID(), bookingId, userId, quantity, EventSummary.of(event));
+    }
+  }
+
+  /** Why a booking was cancelled. */
+  enum CancellationCause {
+    /** The booker cancelled it. */
+    USER,
+    /** An administrator cancelled someone else's booking. */
+    ADMIN,
+    /** The event was cancelled, and the booking with it. */
+    EVENT_CANCELLED
+  }
+
+  /** A booking of {@code event} was cancelled by {@code cancelledBy}, for {@code cause}. */
+  record BookingCancelled(
+      UUID id,
+      UUID bookingId,
+      UUID cancelledBy,
+      UUID userId,
+      int quantity,
+      CancellationCause cause,
+      EventSummary event)
+      implements OutboxMessage {
+    /**
+     * The cancellation of {@code booking} by {@code actorId} alone: the booker's own (USER) or an
+     * administrator's (ADMIN).
+     */
+    public static BookingCancelled byRequest(Booking booking, UUID actorId, Event event) {
+      CancellationCause cause =
+          booking.userId().equals(actorId) ? CancellationCause.USER : CancellationCause.ADMIN;
+      return of(booking, actorId, cause, event);
+    }
+
+    /** A booking cancelled with its event. */
+    public static BookingCancelled withEvent(Booking booking, UUID adminId, Event event) {
+      return of(booking, adminId, CancellationCause.EVENT_CANCELLED, event);
+    }
+
+    private static BookingCancelled of(
+        Booking booking, UUID actorId, CancellationCause cause, Event event) {
+      if (!booking.eventId().equals(event.id())) {
+        throw new IllegalArgumentException("booking " + booking.id() + " is of another event");
+      }
+      return new BookingCancelled(
+          UUID.randomUUID(),
+          booking.id(),
+          actorId,
+          booking.userId(),
+          booking.quantity(),
+          cause,
+          EventSummary.of(event));
+    }
+  }
+
+  /** An administrator deleted someone else's comment. */
+  record CommentDeletedByAdmin(
+      UUID id, UUID commentId, UUID adminId, UUID eventId, UUID authorId, String text)
+      implements OutboxMessage {
+    public static CommentDeletedByAdmin of(
+        UUID commentId, UUID adminId, UUID eventId, UUID authorId, String text) {
+      return new CommentDeletedByAdmin(
+          UUID.randomUUID(), commentId, adminId, eventId, authorId, text);
+    }
   }
 }

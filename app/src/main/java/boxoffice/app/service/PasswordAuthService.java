@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,11 +76,7 @@ public final class PasswordAuthService implements AuthService {
                   .orElseThrow(
                       () -> new ConflictException("An account with this email already exists"));
           outbox.record(
-              OutboxMessage.of(
-                  ChangeType.USER_REGISTERED,
-                  user.id(),
-                  Optional.of(user.id()),
-                  Map.of("email", user.email(), "name", user.name(), "role", user.role().name())));
+              OutboxMessage.UserRegistered.of(user.id(), user.email(), user.name(), user.role()));
           return user;
         });
   }
@@ -97,14 +92,11 @@ public final class PasswordAuthService implements AuthService {
           () -> {
             Optional<UUID> knownId = account.map(a -> a.user().id());
             outbox.record(
-                OutboxMessage.of(
-                    ChangeType.LOGIN_FAILED,
+                OutboxMessage.LoginFailed.of(
                     knownId.orElseGet(() -> unknownAccountId(command.email())),
-                    Optional.empty(),
-                    Map.of(
-                        "email", command.email(),
-                        "clientAddress", command.clientAddress(),
-                        "knownAccount", knownId.isPresent())));
+                    command.email(),
+                    command.clientAddress(),
+                    knownId.isPresent()));
           });
       metrics.login(false);
       throw new AuthenticationException(BAD_CREDENTIALS);
@@ -114,12 +106,7 @@ public final class PasswordAuthService implements AuthService {
     return transactions.inTransaction(
         () -> {
           throttle.recordSuccess(command.email());
-          outbox.record(
-              OutboxMessage.of(
-                  ChangeType.LOGIN_SUCCEEDED,
-                  user.id(),
-                  Optional.of(user.id()),
-                  Map.of("clientAddress", command.clientAddress())));
+          outbox.record(OutboxMessage.LoginSucceeded.of(user.id(), command.clientAddress()));
           return startSession(user, UUID.randomUUID());
         });
   }

@@ -8,7 +8,6 @@ import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.domain.Violations;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,14 +81,12 @@ public final class RatingsAndComments implements ReviewService {
         () -> {
           if (reviews.deleteComment(commentId) && !comment.authorId().equals(caller.userId())) {
             outbox.record(
-                OutboxMessage.of(
-                    ChangeType.COMMENT_DELETED_BY_ADMIN,
+                OutboxMessage.CommentDeletedByAdmin.of(
                     commentId,
-                    Optional.of(caller.userId()),
-                    Map.of(
-                        "eventId", comment.eventId().toString(),
-                        "authorId", comment.authorId().toString(),
-                        "text", comment.text())));
+                    caller.userId(),
+                    comment.eventId(),
+                    comment.authorId(),
+                    comment.text()));
           }
         });
   }

@@ -27,6 +27,9 @@ public final class SeatBookingService implements BookingService {
   /** Refusals re-read as bookable (seats freed meanwhile) are tried again, this many times. */
   private static final int MAX_SEAT_ATTEMPTS = 3;
 
+  /** Attempts of any kind, including those made from an event edited meanwhile. */
+  private static final int MAX_ROUNDS = 2 * MAX_SEAT_ATTEMPTS;
+
   private final Transactions transactions;
   private final BookingRepository bookings;
   private final EventRepository events;
@@ -52,8 +55,7 @@ public final class SeatBookingService implements BookingService {
     Optional<IdempotencyKey> key =
         command.idempotencyKey().map(k -> new IdempotencyKey(k, command.requestHash()));
     var booking =
-        new BookingRepository.NewBooking(
-            UUID.randomUUID(), command.eventId(), user.userId(), command.quantity());
+        new BookingRequest(UUID.randomUUID(), command.eventId(), user.userId(), command.quantity());
     BookingOutcome outcome;
     try {
       outcome =
@@ -70,6 +72,15 @@ public final class SeatBookingService implements BookingService {
     return outcome.booking();
   }
 
+  /** A booking asked for. */
+  private record BookingRequest(UUID id, UUID eventId, UUID userId, int quantity) {
+    /** The booking for {@code event} as it is: its message, and the version it is made from. */
+    BookingRepository.NewBooking of(Event event) {
+      return new BookingRepository.NewBooking(
+          OutboxMessage.BookingCreated.of(id, userId, quantity, event), event.version());
+    }
+  }
+
   /** A booking request's answer, and whether this request made the booking. */
   private record BookingOutcome(Booking booking, boolean created) {}
 
@@ -77,7 +88,7 @@ public final class SeatBookingService implements BookingService {
    * Requests with one key queue on the key's lock, so the first decides and the others replay its
    * booking: none of them can be refused for the seat the first one took.
    */
-  private BookingOutcome seatOnceForKey(BookingRepository.NewBooking booking, IdempotencyKey key) {
+  private BookingOutcome seatOnceForKey(BookingRequest booking, IdempotencyKey key) {
     bookings.lockKey(booking.userId(), key.key());
     Optional<StoredKey> stored = bookings.findKey(booking.userId(), key.key());
     if (stored.isPresent()) {
@@ -86,31 +97,54 @@ public final class SeatBookingService implements BookingService {
     return seat(booking, Optional.of(key));
   }
 
-  private BookingOutcome seat(BookingRepository.NewBooking booking, Optional<IdempotencyKey> key) {
-    for (int attempt = 1; ; attempt++) {
+  /**
+   * The booking's message carries the event's title, start and venue, so each attempt books only
+   * while the event still has the version they were read from. The first read is the cached view
+   * (cheap, usually current); every refusal re-reads the event from the database, and the next
+   * attempt is made from that. A refusal only because the event was edited in between does not
+   * count towards the attempts a request gets for seats that change hands.
+   */
+  private BookingOutcome seat(BookingRequest booking, Optional<IdempotencyKey> key) {
+    Optional<Event> known = events.findView(booking.eventId()).map(EventView::event);
+    int refusals = 0;
+    for (int round = 1; ; round++) {
       Instant now = clock.instant();
-      BookingAttempt result = bookings.book(booking, key, now);
-      switch (result) {
-        case BookingAttempt.Booked booked -> {
-          return new BookingOutcome(booked.booking(), true);
-        }
-        case BookingAttempt.KeyTaken taken ->
-            // Only a request that skipped the key's lock (an older instance during a rolling
-            // upgrade) can get here; the statement aborted this transaction, so nothing is read.
-            throw new ConflictException(
-                "A request with this Idempotency-Key was being processed; retry it");
-        case BookingAttempt.Refused refused -> {
-          Optional<RuntimeException> reason =
-              whyRefused(refused.current(), booking.quantity(), now);
-          if (reason.isPresent()) {
-            throw reason.get();
+      Optional<Event> current;
+      boolean stale;
+      if (known.isEmpty()) {
+        // Absent from the cache: the database decides (the cache may be behind).
+        current = bookings.currentEvent(booking.eventId());
+        stale = true;
+      } else {
+        Event seen = known.get();
+        BookingAttempt result = bookings.book(booking.of(seen), key, now);
+        switch (result) {
+          case BookingAttempt.Booked booked -> {
+            return new BookingOutcome(booked.booking(), true);
           }
-          if (attempt == MAX_SEAT_ATTEMPTS) {
-            throw new ConflictException("Seats are changing hands quickly; retry the request");
+          case BookingAttempt.KeyTaken taken ->
+              // Only a request that skipped the key's lock (an older instance during a rolling
+              // upgrade) can get here; the statement aborted this transaction, so nothing is read.
+              throw new ConflictException(
+                  "A request with this Idempotency-Key was being processed; retry it");
+          case BookingAttempt.Refused refused -> {
+            current = refused.current();
+            stale = current.filter(e -> e.version() != seen.version()).isPresent();
           }
-          // Seats were freed between the refusal and the read: try for them again.
         }
       }
+      Optional<RuntimeException> reason = whyRefused(current, booking.quantity(), now);
+      if (reason.isPresent()) {
+        throw reason.get();
+      }
+      if (!stale) {
+        refusals++;
+      }
+      if (refusals == MAX_SEAT_ATTEMPTS || round == MAX_ROUNDS) {
+        throw new ConflictException("Seats are changing hands quickly; retry the request");
+      }
+      // Seats were freed, or the event edited, between the refusal and the read: try again.
+      known = current;
     }
   }
 
@@ -178,8 +212,14 @@ public final class SeatBookingService implements BookingService {
     if (booking.status() == BookingStatus.CANCELLED) {
       return new Cancellation(booking, false);
     }
-    events.findByIdForUpdate(booking.eventId());
-    Optional<Booking> cancelled = bookings.cancel(bookingId, caller.userId(), clock.instant());
+    Event event =
+        events
+            .findByIdForUpdate(booking.eventId())
+            .orElseThrow(() -> new NotFoundException("No such booking"));
+    Optional<Booking> cancelled =
+        bookings.cancel(
+            OutboxMessage.BookingCancelled.byRequest(booking, caller.userId(), event),
+            clock.instant());
     if (cancelled.isPresent()) {
       return new Cancellation(cancelled.get(), true);
     }

@@ -1,0 +1,19 @@
+package boxoffice.app.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class OutboxPayloadsTest {
+  @Test
+  void bookingTimestampsKeepTheFormPostgresqlGaveThemInUtc() {
+    // to_jsonb(timestamptz) with TimeZone=UTC, as the booking statements used to build them.
+    assertThat(OutboxPayloads.databaseTimestamp(Instant.parse("2027-03-01T19:00:00Z")))
+        .isEqualTo("2027-03-01T19:00:00+00:00");
+    assertThat(OutboxPayloads.databaseTimestamp(Instant.parse("2027-03-01T19:00:00.1234Z")))
+        .isEqualTo("2027-03-01T19:00:00.1234+00:00");
+    assertThat(OutboxPayloads.databaseTimestamp(Instant.parse("0001-01-01T00:00:00.000001Z")))
+        .isEqualTo("0001-01-01T00:00:00.000001+00:00");
+  }
+}

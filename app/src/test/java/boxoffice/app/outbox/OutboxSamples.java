@@ -1,0 +1,118 @@
+package boxoffice.app.outbox;
+
+import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.Role;
+import boxoffice.app.service.OutboxMessage;
+import boxoffice.app.service.OutboxMessage.BookingCancelled;
+import boxoffice.app.service.OutboxMessage.BookingCreated;
+import boxoffice.app.service.OutboxMessage.CancellationCause;
+import boxoffice.app.service.OutboxMessage.CommentDeletedByAdmin;
+import boxoffice.app.service.OutboxMessage.EventCreated;
+import boxoffice.app.service.OutboxMessage.EventDeleted;
+import boxoffice.app.service.OutboxMessage.EventField;
+import boxoffice.app.service.OutboxMessage.EventStatusChanged;
+import boxoffice.app.service.OutboxMessage.EventSummary;
+import boxoffice.app.service.OutboxMessage.EventUpdated;
+import boxoffice.app.service.OutboxMessage.FieldChange;
+import boxoffice.app.service.OutboxMessage.LoginFailed;
+import boxoffice.app.service.OutboxMessage.LoginSucceeded;
+import boxoffice.app.service.OutboxMessage.UserRegistered;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One message of every type the app writes, and of every variant a consumer tells apart (each
+ * cancellation cause; an edit holders hear of and edits they do not), run through the real outbox
+ * encoding and Kafka mapping.
+ */
+final class OutboxSamples {
+  static final Instant COMMITTED_AT = Instant.parse("2027-01-15T10:00:00.123456Z");
+  private static final UUID EVENT = UUID.fromString("a3d7c9f0-1e2b-4c5d-8e9f-0a1b2c3d4e5f");
+  private static final UUID USER = UUID.fromString("11111111-2222-4333-8444-555555555555");
+  private static final UUID ADMIN = UUID.fromString("99999999-2222-4333-8444-555555555555");
+  private static final Instant STARTS_AT = Instant.parse("2027-03-01T19:00:00.1234Z");
+
+  private static final OutboxPayloads PAYLOADS = new OutboxPayloads();
+  private static final NotificationMessages NOTIFICATIONS = new NotificationMessages();
+
+  private OutboxSamples() {}
+
+  static List<OutboxMessage> all() {
+    Event snapshot =
+        new Event(
+            EVENT,
+            "Rock Night",
+            "Loud.",
+            "Main Hall",
+            STARTS_AT,
+            STARTS_AT.plusSeconds(7200),
+            100,
+            40,
+            EventStatus.PUBLISHED,
+            3,
+            COMMITTED_AT,
+            COMMITTED_AT);
+    EventSummary event = new EventSummary(EVENT, "Rock Night", STARTS_AT, "Main Hall");
+    List<OutboxMessage> samples = new ArrayList<>();
+    samples.add(UserRegistered.of(USER, "ada@example.org", "Ada", Role.USER));
+    samples.add(LoginSucceeded.of(USER, "203.0.113.9"));
+    samples.add(LoginFailed.of(USER, "ada@example.org", "203.0.113.9", true));
+    samples.add(new EventCreated(UUID.randomUUID(), ADMIN, snapshot));
+    samples.add(
+        edit(
+            EventStatus.PUBLISHED,
+            Map.of(
+                EventField.TITLE, new FieldChange("Rock Nite", "Rock Night"),
+                EventField.STARTS_AT,
+                    new FieldChange("2027-03-01T19:00:00Z", "2027-03-08T20:00:00.5Z"),
+                EventField.ENDS_AT, new FieldChange("2027-03-01T21:00:00Z", "2027-03-08T22:00:00Z"),
+                EventField.VENUE, new FieldChange("Main Hall", "Arena"))));
+    samples.add(
+        edit(EventStatus.PUBLISHED, Map.of(EventField.CAPACITY, new FieldChange("100", "120"))));
+    samples.add(
+        edit(EventStatus.DRAFT, Map.of(EventField.VENUE, new FieldChange("Main Hall", "Arena"))));
+    samples.add(
+        new EventStatusChanged(
+            UUID.randomUUID(), ADMIN, EventStatus.PUBLISHED, EventStatus.CANCELLED, event, 2));
+    samples.add(new EventDeleted(UUID.randomUUID(), ADMIN, snapshot));
+    samples.add(new BookingCreated(UUID.randomUUID(), UUID.randomUUID(), USER, 2, event));
+    EventSummary onTheHour =
+        new EventSummary(EVENT, "Rock Night", Instant.parse("2027-03-01T19:00:00Z"), "Main Hall");
+    for (CancellationCause cause : CancellationCause.values()) {
+      UUID actor = cause == CancellationCause.USER ? USER : ADMIN;
+      samples.add(
+          new BookingCancelled(
+              UUID.randomUUID(), UUID.randomUUID(), actor, USER, 3, cause, onTheHour));
+    }
+    samples.add(
+        CommentDeletedByAdmin.of(UUID.randomUUID(), ADMIN, EVENT, USER, "Not about the show"));
+    return samples;
+  }
+
+  private static EventUpdated edit(EventStatus status, Map<EventField, FieldChange> changes) {
+    return new EventUpdated(UUID.randomUUID(), EVENT, ADMIN, changes, status, "Rock Night");
+  }
+
+  /** The row the outbox table holds for {@code message}, committed at {@link #COMMITTED_AT}. */
+  static OutboxRow row(OutboxMessage message) {
+    return new OutboxRow(
+        message.id(),
+        message.type().wireName(),
+        message.type().aggregateType(),
+        message.aggregateId(),
+        message.actorId(),
+        PAYLOADS.json(message),
+        COMMITTED_AT,
+        Optional.empty());
+  }
+
+  /** What the Kafka relay publishes for {@code message}, if anything. */
+  static Optional<NotificationMessages.Message> toKafka(OutboxMessage message) {
+    return NOTIFICATIONS.of(row(message));
+  }
+}
