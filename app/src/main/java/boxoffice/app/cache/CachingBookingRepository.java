@@ -1,6 +1,5 @@
 package boxoffice.app.cache;
 
-import boxoffice.app.data.AfterCommit;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
@@ -18,24 +17,20 @@ import java.util.UUID;
 /** Bookings change an event's seat count: each seat change invalidates the cached event. */
 final class CachingBookingRepository implements BookingRepository {
   private final BookingRepository database;
-  private final EventCache cache;
-  private final AfterCommit afterCommit;
+  private final CacheAside cacheAside;
 
   @Inject
   CachingBookingRepository(
-      @Named(DataModule.DATABASE) BookingRepository database,
-      EventCache cache,
-      AfterCommit afterCommit) {
+      @Named(DataModule.DATABASE) BookingRepository database, CacheAside cacheAside) {
     this.database = database;
-    this.cache = cache;
-    this.afterCommit = afterCommit;
+    this.cacheAside = cacheAside;
   }
 
   @Override
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
     BookingAttempt attempt = database.book(booking, key, now);
     if (attempt instanceof BookingAttempt.Booked) {
-      invalidate(booking.message().event().id());
+      cacheAside.invalidate(booking.message().event().id());
     }
     return attempt;
   }
@@ -43,7 +38,7 @@ final class CachingBookingRepository implements BookingRepository {
   @Override
   public Optional<Booking> cancel(OutboxMessage.BookingCancelled cancellation, Instant now) {
     Optional<Booking> cancelled = database.cancel(cancellation, now);
-    cancelled.ifPresent(b -> invalidate(b.eventId()));
+    cancelled.ifPresent(b -> cacheAside.invalidate(b.eventId()));
     return cancelled;
   }
 
@@ -56,7 +51,7 @@ final class CachingBookingRepository implements BookingRepository {
   public int cancelAllOfEvent(
       UUID eventId, List<OutboxMessage.BookingCancelled> cancellations, Instant now) {
     int cancelled = database.cancelAllOfEvent(eventId, cancellations, now);
-    invalidate(eventId);
+    cacheAside.invalidate(eventId);
     return cancelled;
   }
 
@@ -94,9 +89,5 @@ final class CachingBookingRepository implements BookingRepository {
   @Override
   public int purgeKeysOlderThan(Instant before) {
     return database.purgeKeysOlderThan(before);
-  }
-
-  private void invalidate(UUID eventId) {
-    afterCommit.run(() -> cache.invalidate(eventId));
   }
 }

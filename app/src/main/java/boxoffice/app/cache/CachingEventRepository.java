@@ -1,6 +1,5 @@
 package boxoffice.app.cache;
 
-import boxoffice.app.data.AfterCommit;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventDetails;
@@ -23,30 +22,23 @@ import java.util.UUID;
  */
 final class CachingEventRepository implements EventRepository {
   private final EventRepository database;
-  private final EventCache cache;
-  private final AfterCommit afterCommit;
+  private final CacheAside cacheAside;
 
   @Inject
   CachingEventRepository(
-      @Named(DataModule.DATABASE) EventRepository database,
-      EventCache cache,
-      AfterCommit afterCommit) {
+      @Named(DataModule.DATABASE) EventRepository database, CacheAside cacheAside) {
     this.database = database;
-    this.cache = cache;
-    this.afterCommit = afterCommit;
+    this.cacheAside = cacheAside;
   }
 
   @Override
   public Optional<EventView> findView(UUID id) {
-    if (afterCommit.inTransaction()) {
-      return database.findView(id);
-    }
-    return cache.getOrLoad(id, () -> database.findView(id));
+    return cacheAside.read(id, () -> database.findView(id));
   }
 
   @Override
   public Optional<Event> findById(UUID id) {
-    if (afterCommit.inTransaction()) {
+    if (cacheAside.inTransaction()) {
       return database.findById(id);
     }
     return findView(id).map(EventView::event);
@@ -65,21 +57,21 @@ final class CachingEventRepository implements EventRepository {
   @Override
   public Event update(UUID id, EventDetails details, Instant now) {
     Event updated = database.update(id, details, now);
-    invalidate(id);
+    cacheAside.invalidate(id);
     return updated;
   }
 
   @Override
   public Optional<Event> changeStatus(UUID id, EventStatus from, EventStatus to, Instant now) {
     Optional<Event> changed = database.changeStatus(id, from, to, now);
-    invalidate(id);
+    cacheAside.invalidate(id);
     return changed;
   }
 
   @Override
   public boolean deleteUnbooked(UUID id) {
     boolean deleted = database.deleteUnbooked(id);
-    invalidate(id);
+    cacheAside.invalidate(id);
     return deleted;
   }
 
@@ -88,9 +80,5 @@ final class CachingEventRepository implements EventRepository {
   @Override
   public List<Event> search(EventQuery query, Optional<EventKey> after, int limit) {
     return database.search(query, after, limit);
-  }
-
-  private void invalidate(UUID id) {
-    afterCommit.run(() -> cache.invalidate(id));
   }
 }

@@ -1,6 +1,5 @@
 package boxoffice.app.cache;
 
-import boxoffice.app.data.AfterCommit;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.domain.Comment;
 import boxoffice.app.domain.RatingSummary;
@@ -16,24 +15,20 @@ import java.util.UUID;
 /** A new rating changes the event's average: it invalidates the cached event. */
 final class CachingReviewRepository implements ReviewRepository {
   private final ReviewRepository database;
-  private final EventCache cache;
-  private final AfterCommit afterCommit;
+  private final CacheAside cacheAside;
 
   @Inject
   CachingReviewRepository(
-      @Named(DataModule.DATABASE) ReviewRepository database,
-      EventCache cache,
-      AfterCommit afterCommit) {
+      @Named(DataModule.DATABASE) ReviewRepository database, CacheAside cacheAside) {
     this.database = database;
-    this.cache = cache;
-    this.afterCommit = afterCommit;
+    this.cacheAside = cacheAside;
   }
 
   @Override
   public boolean rate(UUID eventId, UUID userId, int score, Instant now) {
     boolean rated = database.rate(eventId, userId, score, now);
     if (rated) {
-      afterCommit.run(() -> cache.invalidate(eventId));
+      cacheAside.invalidate(eventId);
     }
     return rated;
   }

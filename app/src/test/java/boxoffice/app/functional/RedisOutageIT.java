@@ -55,7 +55,7 @@ class RedisOutageIT {
    * B through PostgreSQL, within the stated bound, in every round.
    */
   @Test
-  void aWriteOnAnInstanceCutOffFromRedisReachesTheOthersWithinTwoSeconds() throws Exception {
+  void aWriteOnAnInstanceCutOffFromRedisReachesTheOthersWithinFiveSeconds() throws Exception {
     try (TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port());
         TestApp cutOff = startThrough(proxy);
         TestApp connected = TestApp.startOn(cutOff.database(), TestRedis.settings())) {
@@ -97,8 +97,11 @@ class RedisOutageIT {
             "REDIS_TIMEOUT", "1s"));
   }
 
-  /** Four rounds of the 250 ms hand-over, with room for a busy two-core machine. */
-  private static final Duration STALE_BOUND = Duration.ofSeconds(2);
+  /**
+   * The 250 ms hand-over with room for a two-core machine running the whole suite (2.2 s seen
+   * there), still far below CACHE_TTL, the staleness without the hand-over.
+   */
+  private static final Duration STALE_BOUND = Duration.ofSeconds(5);
 
   private static com.fasterxml.jackson.databind.JsonNode read(TestApp app, String eventId) {
     var response = app.http().get("/api/v1/events/" + eventId);

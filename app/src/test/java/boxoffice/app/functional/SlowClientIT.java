@@ -25,6 +25,12 @@ class SlowClientIT {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * How late a deadline may fire on a two-core machine running the whole suite (2.4 s seen there);
+   * without the header deadline the connection would stay open for the 30 s idle timeout.
+   */
+  private static final Duration SCHEDULING_SLACK = Duration.ofSeconds(5);
+
   @RegisterExtension
   static final RunningApp app =
       RunningApp.perClass(
@@ -109,7 +115,7 @@ class SlowClientIT {
       writer.interrupt();
 
       assertThat(took).isGreaterThanOrEqualTo(HEADER_TIMEOUT.minusMillis(100));
-      assertThat(took).isLessThan(HEADER_TIMEOUT.plusSeconds(2));
+      assertThat(took).isLessThan(HEADER_TIMEOUT.plus(SCHEDULING_SLACK));
       assertThat(answer).startsWith("HTTP/1.1 408 ");
       assertThat(answer).contains("Content-Type: application/problem+json");
     }
@@ -126,7 +132,7 @@ class SlowClientIT {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       writer.interrupt();
 
-      assertThat(took).isLessThan(HEADER_TIMEOUT.plusSeconds(2));
+      assertThat(took).isLessThan(HEADER_TIMEOUT.plus(SCHEDULING_SLACK));
     }
   }
 
