@@ -12,15 +12,9 @@ import java.util.function.Supplier;
  * transactions (inside one they could cache uncommitted rows), and invalidations that run once the
  * writing transaction has committed.
  */
-final class CacheAside {
-  private final EventCache cache;
-  private final AfterCommit afterCommit;
-
+record CacheAside(EventCache cache, AfterCommit afterCommit) {
   @Inject
-  CacheAside(EventCache cache, AfterCommit afterCommit) {
-    this.cache = cache;
-    this.afterCommit = afterCommit;
-  }
+  CacheAside {}
 
   boolean inTransaction() {
     return afterCommit.inTransaction();

@@ -15,16 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Bookings change an event's seat count: each seat change invalidates the cached event. */
-final class CachingBookingRepository implements BookingRepository {
-  private final BookingRepository database;
-  private final CacheAside cacheAside;
-
+record CachingBookingRepository(
+    @Named(DataModule.DATABASE) BookingRepository database, CacheAside cacheAside)
+    implements BookingRepository {
   @Inject
-  CachingBookingRepository(
-      @Named(DataModule.DATABASE) BookingRepository database, CacheAside cacheAside) {
-    this.database = database;
-    this.cacheAside = cacheAside;
-  }
+  CachingBookingRepository {}
 
   @Override
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {

@@ -20,16 +20,11 @@ import java.util.UUID;
  * write invalidates the event once its transaction has committed. Reads inside a transaction bypass
  * the cache, so uncommitted rows never reach it.
  */
-final class CachingEventRepository implements EventRepository {
-  private final EventRepository database;
-  private final CacheAside cacheAside;
-
+record CachingEventRepository(
+    @Named(DataModule.DATABASE) EventRepository database, CacheAside cacheAside)
+    implements EventRepository {
   @Inject
-  CachingEventRepository(
-      @Named(DataModule.DATABASE) EventRepository database, CacheAside cacheAside) {
-    this.database = database;
-    this.cacheAside = cacheAside;
-  }
+  CachingEventRepository {}
 
   @Override
   public Optional<EventView> findView(UUID id) {

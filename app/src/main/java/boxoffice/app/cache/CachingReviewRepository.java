@@ -13,16 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A new rating changes the event's average: it invalidates the cached event. */
-final class CachingReviewRepository implements ReviewRepository {
-  private final ReviewRepository database;
-  private final CacheAside cacheAside;
-
+record CachingReviewRepository(
+    @Named(DataModule.DATABASE) ReviewRepository database, CacheAside cacheAside)
+    implements ReviewRepository {
   @Inject
-  CachingReviewRepository(
-      @Named(DataModule.DATABASE) ReviewRepository database, CacheAside cacheAside) {
-    this.database = database;
-    this.cacheAside = cacheAside;
-  }
+  CachingReviewRepository {}
 
   @Override
   public boolean rate(UUID eventId, UUID userId, int score, Instant now) {

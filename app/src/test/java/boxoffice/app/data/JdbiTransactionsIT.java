@@ -63,13 +63,7 @@ class JdbiTransactionsIT {
   void retriesAreBounded() {
     AtomicInteger attempts = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                transactions.run(
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw failure("40P01");
-                    }))
+    assertThatThrownBy(() -> alwaysFailing("40P01", attempts))
         .hasRootCauseInstanceOf(SQLException.class);
     assertThat(attempts).hasValue(JdbiTransactions.MAX_ATTEMPTS);
   }
@@ -78,15 +72,18 @@ class JdbiTransactionsIT {
   void aLostConnectionIsNotRetriedBecauseTheCommitMayHaveHappened() {
     AtomicInteger attempts = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                transactions.run(
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw failure("08006");
-                    }))
+    assertThatThrownBy(() -> alwaysFailing("08006", attempts))
         .isInstanceOf(IllegalStateException.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  /** A transaction whose every attempt fails with {@code sqlState}, counting the attempts. */
+  private void alwaysFailing(String sqlState, AtomicInteger attempts) {
+    transactions.run(
+        () -> {
+          attempts.incrementAndGet();
+          throw failure(sqlState);
+        });
   }
 
   /** What JDBI throws when a statement fails: the driver's exception as the cause. */

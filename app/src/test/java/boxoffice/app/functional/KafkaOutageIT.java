@@ -31,28 +31,31 @@ class KafkaOutageIT {
   void bookingsSucceedWhileKafkaIsDownAndEveryEmailArrivesOnceItIsBack() throws Exception {
     try (NotificationStack stack = new NotificationStack(false)) {
       TestApp app = stack.app();
-      Fixtures fixtures = new Fixtures(app);
-      String eventId = fixtures.publishedEvent("Offline Overture", 500);
-      String email = "patient-" + UUID.randomUUID() + "@example.org";
-      String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
+      Booker booker = Booker.of(app, "Offline Overture", 500, "patient");
 
       List<Future<Integer>> statuses = new ArrayList<>();
       try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
         for (int i = 0; i < 50; i++) {
           statuses.add(
-              pool.submit(() -> Fixtures.book(app.http(), eventId, token, 1, null).status()));
+              pool.submit(
+                  () ->
+                      Fixtures.book(app.http(), booker.eventId(), booker.token(), 1, null)
+                          .status()));
         }
       }
       for (Future<Integer> status : statuses) {
         assertThat(status.get()).isEqualTo(201);
       }
-      assertThat(fixtures.queryLong("SELECT count(*) FROM outbox WHERE kafka_delivered_at IS NULL"))
+      assertThat(
+              booker
+                  .fixtures()
+                  .queryLong("SELECT count(*) FROM outbox WHERE kafka_delivered_at IS NULL"))
           .isGreaterThanOrEqualTo(50);
-      assertThat(stack.mailsTo(email)).isEmpty();
+      assertThat(stack.mailsTo(booker.email())).isEmpty();
 
       stack.openKafka();
 
-      List<MimeMessage> received = stack.awaitMailsTo(email, 50);
+      List<MimeMessage> received = stack.awaitMailsTo(booker.email(), 50);
       assertThat(received).hasSize(50);
       assertThat(received)
           .extracting(NotificationStack::subjectOf)
@@ -65,21 +68,20 @@ class KafkaOutageIT {
   void rowsKafkaCanNeverTakeAreParkedAndTheEmailsAfterThemStillGoOut() throws Exception {
     try (NotificationStack stack = new NotificationStack(true)) {
       TestApp app = stack.app();
-      Fixtures fixtures = new Fixtures(app);
-      String eventId = fixtures.publishedEvent("Unblocked Bolero", 10);
-      String email = "unblocked-" + UUID.randomUUID() + "@example.org";
-      String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
+      Booker booker = Booker.of(app, "Unblocked Bolero", 10, "unblocked");
+      Fixtures fixtures = booker.fixtures();
       // A record over the producer's 1 MB limit, and a row that is no booking at all.
       UUID tooLarge =
           insertBookingRow(
               app,
               "jsonb_build_object('eventId', ?::text, 'venue', repeat('v', 2000000))",
-              eventId);
-      UUID malformed = insertBookingRow(app, "jsonb_build_array(?::text)", eventId);
+              booker.eventId());
+      UUID malformed = insertBookingRow(app, "jsonb_build_array(?::text)", booker.eventId());
 
-      assertThat(Fixtures.book(app.http(), eventId, token, 1, null).status()).isEqualTo(201);
+      assertThat(Fixtures.book(app.http(), booker.eventId(), booker.token(), 1, null).status())
+          .isEqualTo(201);
 
-      assertThat(stack.awaitMailsTo(email, 1)).hasSize(1);
+      assertThat(stack.awaitMailsTo(booker.email(), 1)).hasSize(1);
       Await.until(
           Duration.ofSeconds(10),
           () ->
@@ -129,6 +131,17 @@ class KafkaOutageIT {
         row.next();
         return row.getString(1);
       }
+    }
+  }
+
+  /** A published event and a new account, with the email its notifications go to. */
+  private record Booker(Fixtures fixtures, String eventId, String email, String token) {
+    static Booker of(TestApp app, String title, int capacity, String name) {
+      Fixtures fixtures = new Fixtures(app);
+      String eventId = fixtures.publishedEvent(title, capacity);
+      String email = name + "-" + UUID.randomUUID() + "@example.org";
+      String token = app.http().registerAndLogin(email, "password-1").get("accessToken").asText();
+      return new Booker(fixtures, eventId, email, token);
     }
   }
 }

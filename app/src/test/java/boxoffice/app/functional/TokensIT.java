@@ -212,12 +212,7 @@ class TokensIT {
                   "name",
                   "L" + i));
     }
-    String admin =
-        app.http()
-            .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
-            .json()
-            .get("accessToken")
-            .asText();
+    String admin = adminToken();
 
     List<String> emails = new ArrayList<>();
     String cursor = null;
@@ -240,12 +235,7 @@ class TokensIT {
 
   @Test
   void aTamperedCursorIsABadRequest() {
-    String admin =
-        app.http()
-            .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
-            .json()
-            .get("accessToken")
-            .asText();
+    String admin = adminToken();
     String cursor =
         app.http().get("/api/v1/admin/users?limit=1", admin).json().get("nextCursor").asText();
     String tampered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
@@ -302,5 +292,13 @@ class TokensIT {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String adminToken() {
+    return app.http()
+        .login(TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
+        .json()
+        .get("accessToken")
+        .asText();
   }
 }

@@ -12,19 +12,7 @@ class ChainHashTest {
 
   @Test
   void theDocumentedExampleHasTheDocumentedCanonicalFormAndHash() {
-    StoredEntry entry =
-        new StoredEntry(
-            1,
-            UUID.fromString("00000000-0000-0000-0000-000000000001"),
-            "a",
-            "",
-            "e",
-            "1",
-            TIME,
-            "{}",
-            TIME,
-            ChainHash.GENESIS,
-            "");
+    StoredEntry entry = entry("a", "");
 
     assertThat(ChainHash.canonicalForm(entry))
         .isEqualTo(

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChainVerifierTest {
   private static final Instant TIME = Instant.parse("2025-05-05T12:00:00Z");
@@ -39,38 +41,25 @@ class ChainVerifierTest {
     assertThat(report.problem()).isEqualTo("hash mismatch (entry altered)");
   }
 
-  @Test
-  void aMissingEntryIsNamedAsASequenceGap() {
-    List<StoredEntry> chain = chain(5);
-    chain.remove(1);
-
-    ChainReport report = verify(headOf(chain), chain);
-
-    assertThat(report.firstBadSequence()).isEqualTo(2);
-    assertThat(report.problem()).isEqualTo("sequence gap (missing 2)");
-  }
-
-  @Test
-  void severalMissingEntriesAreNamedAsOneRange() {
-    List<StoredEntry> chain = chain(6);
-    chain.subList(1, 4).clear();
-
-    ChainReport report = verify(headOf(chain), chain);
-
-    assertThat(report.firstBadSequence()).isEqualTo(2);
-    assertThat(report.problem()).isEqualTo("sequence gap (missing 2 to 4)");
-  }
-
-  @Test
-  void entriesMissingAtTheEndAreCaughtByTheChainHead() {
-    List<StoredEntry> chain = chain(5);
+  /** Entries {@code from} (inclusive) to {@code to} (exclusive, 0-based) of a chain deleted. */
+  @ParameterizedTest(name = "{0} entries, [{1}, {2}) deleted: {4}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "5 | 1 | 2 | 2 | sequence gap (missing 2)",
+        "6 | 1 | 4 | 2 | sequence gap (missing 2 to 4)",
+        "5 | 3 | 5 | 4 | sequence gap (missing 4 to 5) at the end"
+      })
+  void missingEntriesAreNamedAsOneGapAndTheChainHeadCatchesThoseAtTheEnd(
+      int size, int from, int to, long firstBad, String problem) {
+    List<StoredEntry> chain = chain(size);
     ChainHead head = headOf(chain);
-    chain.subList(3, 5).clear();
+    chain.subList(from, to).clear();
 
     ChainReport report = verify(head, chain);
 
-    assertThat(report.firstBadSequence()).isEqualTo(4);
-    assertThat(report.problem()).isEqualTo("sequence gap (missing 4 to 5) at the end");
+    assertThat(report.firstBadSequence()).isEqualTo(firstBad);
+    assertThat(report.problem()).isEqualTo(problem);
   }
 
   @Test
@@ -125,21 +114,15 @@ class ChainVerifierTest {
   }
 
   private static StoredEntry withPayload(StoredEntry e, String payload) {
-    return new StoredEntry(
-        e.sequence(),
-        e.entryId(),
-        e.action(),
-        e.actorId(),
-        e.entityType(),
-        e.entityId(),
-        e.occurredAt(),
-        payload,
-        e.recordedAt(),
-        e.previousHash(),
-        e.hash());
+    return copy(e, e.sequence(), payload);
   }
 
   private static StoredEntry atSequence(StoredEntry e, long sequence) {
+    return copy(e, sequence, e.payloadJson());
+  }
+
+  /** {@code e} with another sequence and payload, keeping its hashes: a tampered entry. */
+  private static StoredEntry copy(StoredEntry e, long sequence, String payload) {
     return new StoredEntry(
         sequence,
         e.entryId(),
@@ -148,7 +131,7 @@ class ChainVerifierTest {
         e.entityType(),
         e.entityId(),
         e.occurredAt(),
-        e.payloadJson(),
+        payload,
         e.recordedAt(),
         e.previousHash(),
         e.hash());
