@@ -4,7 +4,7 @@ package boxoffice.app.domain;
 public final class ConflictException extends DomainException {
   private static final long serialVersionUID = 1L;
 
-  public ConflictException(String message) {
-    super(message);
+  public ConflictException(ProblemCode code, String message) {
+    super(java.util.Objects.requireNonNull(code, "every conflict names its code"), message);
   }
 }

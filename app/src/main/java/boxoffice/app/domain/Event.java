@@ -37,14 +37,18 @@ public record Event(
    */
   public void checkMoveTo(EventStatus target, Instant now) {
     if (!status.canMoveTo(target)) {
-      throw new ConflictException("An event cannot move from " + status + " to " + target);
+      throw new ConflictException(
+          ProblemCode.INVALID_STATUS_TRANSITION,
+          "An event cannot move from " + status + " to " + target);
     }
     if (target == EventStatus.DRAFT && seatsBooked > 0) {
       throw new ConflictException(
+          ProblemCode.INVALID_STATUS_TRANSITION,
           "A published event with confirmed bookings cannot return to DRAFT; cancel it instead");
     }
     if (target == EventStatus.COMPLETED && !hasStarted(now)) {
-      throw new ConflictException("An event cannot be completed before it starts");
+      throw new ConflictException(
+          ProblemCode.INVALID_STATUS_TRANSITION, "An event cannot be completed before it starts");
     }
   }
 }

@@ -7,4 +7,8 @@ public final class ForbiddenException extends DomainException {
   public ForbiddenException(String message) {
     super(message);
   }
+
+  public ForbiddenException(ProblemCode code, String message) {
+    super(code, message);
+  }
 }

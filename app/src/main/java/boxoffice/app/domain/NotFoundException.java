@@ -7,4 +7,8 @@ public final class NotFoundException extends DomainException {
   public NotFoundException(String message) {
     super(message);
   }
+
+  public NotFoundException(ProblemCode code, String message) {
+    super(code, message);
+  }
 }

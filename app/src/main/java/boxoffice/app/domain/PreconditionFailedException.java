@@ -5,6 +5,6 @@ public final class PreconditionFailedException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public PreconditionFailedException(String message) {
-    super(message);
+    super(ProblemCode.VERSION_MISMATCH, message);
   }
 }

@@ -7,6 +7,7 @@ public final class SoldOutException extends DomainException {
 
   public SoldOutException(int seatsAvailable) {
     super(
+        ProblemCode.SOLD_OUT,
         seatsAvailable == 0
             ? "The event is sold out"
             : "Not enough seats left: " + seatsAvailable + " available");

@@ -2,6 +2,7 @@ package boxoffice.app.service;
 
 import boxoffice.app.domain.ForbiddenException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 
 /** The one check every administrator-only use case starts with. */
 final class Admins {
@@ -9,7 +10,8 @@ final class Admins {
 
   static void require(Principal principal) {
     if (!principal.isAdmin()) {
-      throw new ForbiddenException("This operation is reserved for administrators");
+      throw new ForbiddenException(
+          ProblemCode.ROLE_REQUIRED, "This operation is reserved for administrators");
     }
   }
 }

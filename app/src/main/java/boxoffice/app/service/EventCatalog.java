@@ -7,6 +7,7 @@ import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.PreconditionFailedException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.service.OutboxMessage.EventField;
 import boxoffice.app.service.OutboxMessage.FieldChange;
 import jakarta.inject.Inject;
@@ -73,12 +74,14 @@ public final class EventCatalog implements EventService {
           Event event = events.findByIdForUpdate(id).orElseThrow(EventCatalog::notFound);
           requireVersion(event, expectedVersion);
           if (event.status().isFinal()) {
-            throw new ConflictException("A " + event.status() + " event can no longer be edited");
+            throw new ConflictException(
+                ProblemCode.EVENT_FINAL, "A " + event.status() + " event can no longer be edited");
           }
           EventDetails before = EventDetails.of(event);
           EventDetails after = patch.applyTo(event);
           if (after.capacity() < event.seatsBooked()) {
             throw new ConflictException(
+                ProblemCode.CAPACITY_BELOW_BOOKED,
                 "Capacity cannot go below the " + event.seatsBooked() + " seats already booked");
           }
           Map<EventField, FieldChange> changes = EventPatch.changes(before, after);
@@ -118,7 +121,10 @@ public final class EventCatalog implements EventService {
     Event changed =
         events
             .changeStatus(id, event.status(), target, now)
-            .orElseThrow(() -> new ConflictException("The event changed meanwhile; retry"));
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        ProblemCode.VERSION_MISMATCH, "The event changed meanwhile; retry"));
     int cancelledBookings = 0;
     if (target == EventStatus.CANCELLED) {
       cancelledBookings = cancelAllBookings(changed, admin.userId(), now);
@@ -152,6 +158,7 @@ public final class EventCatalog implements EventService {
           requireVersion(event, expectedVersion);
           if (event.seatsBooked() > 0 || !events.deleteUnbooked(id)) {
             throw new ConflictException(
+                ProblemCode.EVENT_HAS_BOOKINGS,
                 "The event has confirmed bookings; cancel the event instead of deleting it");
           }
           outbox.record(OutboxMessage.EventDeleted.of(event, admin.userId()));

@@ -4,6 +4,7 @@ import boxoffice.app.domain.AuthenticationException;
 import boxoffice.app.domain.ConflictException;
 import boxoffice.app.domain.Credentials;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.User;
 import boxoffice.app.service.RefreshTokenRepository.StoredRefreshToken;
@@ -74,7 +75,10 @@ public final class PasswordAuthService implements AuthService {
               users
                   .insert(newUser)
                   .orElseThrow(
-                      () -> new ConflictException("An account with this email already exists"));
+                      () ->
+                          new ConflictException(
+                              ProblemCode.EMAIL_TAKEN,
+                              "An account with this email already exists"));
           outbox.record(
               OutboxMessage.UserRegistered.of(user.id(), user.email(), user.name(), user.role()));
           return user;

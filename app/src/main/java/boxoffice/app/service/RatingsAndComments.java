@@ -4,6 +4,7 @@ import boxoffice.app.domain.Comment;
 import boxoffice.app.domain.ForbiddenException;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.domain.Violations;
 import jakarta.inject.Inject;
@@ -42,7 +43,8 @@ public final class RatingsAndComments implements ReviewService {
     violations.throwIfAny();
     requireVisibleEvent(Optional.of(user), eventId);
     if (!reviews.rate(eventId, user.userId(), score, clock.instant())) {
-      throw new ForbiddenException("Only holders of a confirmed booking may rate this event");
+      throw new ForbiddenException(
+          ProblemCode.NOT_AN_ATTENDEE, "Only holders of a confirmed booking may rate this event");
     }
     return reviews.summary(eventId);
   }
@@ -75,7 +77,8 @@ public final class RatingsAndComments implements ReviewService {
     Comment comment =
         reviews.findComment(commentId).orElseThrow(() -> new NotFoundException("No such comment"));
     if (!comment.mayBeDeletedBy(caller)) {
-      throw new ForbiddenException("Only the author or an administrator may delete a comment");
+      throw new ForbiddenException(
+          ProblemCode.NOT_THE_AUTHOR, "Only the author or an administrator may delete a comment");
     }
     transactions.run(
         () -> {

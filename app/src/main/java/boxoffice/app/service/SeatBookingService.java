@@ -7,6 +7,7 @@ import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.SoldOutException;
 import boxoffice.app.domain.ValidationException;
 import boxoffice.app.service.BookingRepository.BookingAttempt;
@@ -126,6 +127,7 @@ public final class SeatBookingService implements BookingService {
               // Only a request that skipped the key's lock (an older instance during a rolling
               // upgrade) can get here; the statement aborted this transaction, so nothing is read.
               throw new ConflictException(
+                  ProblemCode.REQUEST_IN_PROGRESS,
                   "A request with this Idempotency-Key was being processed; retry it");
           case BookingAttempt.Refused refused -> {
             current = refused.current();
@@ -141,7 +143,8 @@ public final class SeatBookingService implements BookingService {
         refusals++;
       }
       if (refusals == MAX_SEAT_ATTEMPTS || round == MAX_ROUNDS) {
-        throw new ConflictException("Seats are changing hands quickly; retry the request");
+        throw new ConflictException(
+            ProblemCode.SEATS_CONTENDED, "Seats are changing hands quickly; retry the request");
       }
       // Seats were freed, or the event edited, between the refusal and the read: try again.
       known = current;
@@ -171,10 +174,13 @@ public final class SeatBookingService implements BookingService {
     Event event = found.get();
     if (event.status() != EventStatus.PUBLISHED) {
       return Optional.of(
-          new ConflictException("The event is " + event.status() + " and cannot be booked"));
+          new ConflictException(
+              ProblemCode.EVENT_NOT_BOOKABLE,
+              "The event is " + event.status() + " and cannot be booked"));
     }
     if (event.hasStarted(now)) {
-      return Optional.of(new ConflictException("The event has already started"));
+      return Optional.of(
+          new ConflictException(ProblemCode.EVENT_NOT_BOOKABLE, "The event has already started"));
     }
     if (event.seatsAvailable() < quantity) {
       return Optional.of(new SoldOutException(event.seatsAvailable()));
@@ -227,7 +233,9 @@ public final class SeatBookingService implements BookingService {
     if (current.status() == BookingStatus.CANCELLED) {
       return new Cancellation(current, false); // a concurrent request cancelled it first
     }
-    throw new ConflictException("The event has started; bookings can no longer be cancelled");
+    throw new ConflictException(
+        ProblemCode.CANCELLATION_CLOSED,
+        "The event has started; bookings can no longer be cancelled");
   }
 
   @Override

@@ -3,6 +3,7 @@ package boxoffice.app.service;
 import boxoffice.app.domain.ForbiddenException;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.User;
 import jakarta.inject.Inject;
 
@@ -26,7 +27,7 @@ public final class UserDirectory implements UserService {
   @Override
   public Page<User> list(Principal principal, PageRequest<UserKey> page) {
     if (!principal.isAdmin()) {
-      throw new ForbiddenException("Only administrators may list users");
+      throw new ForbiddenException(ProblemCode.ROLE_REQUIRED, "Only administrators may list users");
     }
     return Page.fromOverfetch(users.list(page.after(), page.limit() + 1), page.limit());
   }

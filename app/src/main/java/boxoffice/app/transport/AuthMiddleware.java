@@ -3,6 +3,7 @@ package boxoffice.app.transport;
 import boxoffice.app.domain.AuthenticationException;
 import boxoffice.app.domain.ForbiddenException;
 import boxoffice.app.domain.Principal;
+import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.service.AuthService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -48,7 +49,8 @@ final class AuthMiddleware {
         principal.orElseThrow(
             () -> new AuthenticationException("A valid Bearer access token is required"));
     if (access == Access.ADMIN && !caller.isAdmin()) {
-      throw new ForbiddenException("This operation is reserved for administrators");
+      throw new ForbiddenException(
+          ProblemCode.ROLE_REQUIRED, "This operation is reserved for administrators");
     }
   }
 

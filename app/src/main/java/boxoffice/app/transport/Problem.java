@@ -2,6 +2,7 @@ package boxoffice.app.transport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.openapi.OpenApiDescription;
+import java.time.Instant;
 import java.util.List;
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -14,10 +15,30 @@ public record Problem(
     String detail,
     String instance,
     String requestId,
+    @OpenApiDescription(
+            "The stable reason of a domain refusal (SOLD_OUT, LIMIT_REACHED, ...); clients switch"
+                + " on it, never on detail")
+        String code,
     List<FieldError> errors,
-    @OpenApiDescription("On a sold-out refusal: seats still available") Integer seatsAvailable) {
+    @OpenApiDescription("On SOLD_OUT: seats still available") Integer seatsAvailable,
+    @OpenApiDescription("On LIMIT_REACHED: tickets the user may still book") Integer remaining,
+    @OpenApiDescription("On ALREADY_CHECKED_IN: when the ticket was first checked in")
+        Instant checkedInAt) {
   static final String TYPE_PREFIX = "https://boxoffice.dev/problems/";
   static final String CONTENT_TYPE = "application/problem+json";
+
+  /** A problem without a code or extension members. */
+  static Problem plain(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      String requestId,
+      List<FieldError> errors) {
+    return new Problem(
+        type, title, status, detail, instance, requestId, null, errors, null, null, null);
+  }
 
   /** One invalid field of a 422 response. */
   public record FieldError(String field, String message) {}

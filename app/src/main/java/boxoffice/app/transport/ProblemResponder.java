@@ -1,9 +1,11 @@
 package boxoffice.app.transport;
 
+import boxoffice.app.domain.AlreadyCheckedInException;
 import boxoffice.app.domain.AuthenticationException;
 import boxoffice.app.domain.ConflictException;
 import boxoffice.app.domain.DomainException;
 import boxoffice.app.domain.ForbiddenException;
+import boxoffice.app.domain.LimitReachedException;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.PreconditionFailedException;
 import boxoffice.app.domain.SoldOutException;
@@ -18,6 +20,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,23 +64,17 @@ final class ProblemResponder {
         ctx.header("WWW-Authenticate", "Bearer");
         write(ctx, 401, "unauthorized", "Unauthorized", a.getMessage(), null);
       }
-      case ForbiddenException f -> write(ctx, 403, "forbidden", "Forbidden", f.getMessage(), null);
-      case NotFoundException n -> write(ctx, 404, "not-found", "Not Found", n.getMessage(), null);
-      case ConflictException c -> write(ctx, 409, "conflict", "Conflict", c.getMessage(), null);
+      case ForbiddenException f -> refusal(ctx, 403, "forbidden", f, Extras.NONE);
+      case NotFoundException n -> refusal(ctx, 404, "not-found", n, Extras.NONE);
+      case ConflictException c -> refusal(ctx, 409, "conflict", c, Extras.NONE);
       case PreconditionFailedException p ->
-          write(ctx, 412, "precondition-failed", "Precondition Failed", p.getMessage(), null);
+          refusal(ctx, 412, "precondition-failed", p, Extras.NONE);
       case SoldOutException s ->
-          write(
-              ctx,
-              new Problem(
-                  Problem.TYPE_PREFIX + "sold-out",
-                  "Conflict",
-                  409,
-                  s.getMessage(),
-                  ctx.path(),
-                  RequestIdMiddleware.of(ctx),
-                  null,
-                  s.seatsAvailable()));
+          refusal(ctx, 409, "sold-out", s, new Extras(s.seatsAvailable(), null, null));
+      case LimitReachedException l ->
+          refusal(ctx, 409, "limit-reached", l, new Extras(null, l.remaining(), null));
+      case AlreadyCheckedInException c ->
+          refusal(ctx, 409, "already-checked-in", c, new Extras(null, null, c.checkedInAt()));
       case UnavailableException u -> {
         ctx.header("Retry-After", String.valueOf(u.retryAfter().toSeconds()));
         write(ctx, 503, "dependency-unavailable", "Service Unavailable", u.getMessage(), null);
@@ -87,6 +84,28 @@ final class ProblemResponder {
         write(ctx, 429, "too-many-requests", "Too Many Requests", t.getMessage(), null);
       }
     }
+  }
+
+  /** The extension members some refusals carry besides their code. */
+  private record Extras(Integer seatsAvailable, Integer remaining, Instant checkedInAt) {
+    static final Extras NONE = new Extras(null, null, null);
+  }
+
+  private void refusal(Context ctx, int status, String slug, DomainException e, Extras extras) {
+    write(
+        ctx,
+        new Problem(
+            Problem.TYPE_PREFIX + slug,
+            HttpStatus.forStatus(status).getMessage(),
+            status,
+            e.getMessage(),
+            ctx.path(),
+            RequestIdMiddleware.of(ctx),
+            e.code().map(Enum::name).orElse(null),
+            null,
+            extras.seatsAvailable(),
+            extras.remaining(),
+            extras.checkedInAt()));
   }
 
   private void http(HttpProblemException e, Context ctx) {
@@ -172,15 +191,14 @@ final class ProblemResponder {
       List<Problem.FieldError> errors) {
     write(
         ctx,
-        new Problem(
+        Problem.plain(
             Problem.TYPE_PREFIX + slug,
             title,
             status,
             detail,
             ctx.path(),
             RequestIdMiddleware.of(ctx),
-            errors,
-            null));
+            errors));
   }
 
   private void write(Context ctx, Problem problem) {
