@@ -3,6 +3,7 @@ package boxoffice.app;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.service.AuthPolicy;
 import boxoffice.app.service.LoginFailureLog;
+import boxoffice.app.service.TicketRules;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -26,6 +27,13 @@ final class BoxofficeModule extends AbstractModule {
     bind(AppConfig.class).toInstance(config);
     bind(Clock.class).toInstance(clock);
     bind(OpenTelemetry.class).toInstance(openTelemetry);
+  }
+
+  @Provides
+  @Singleton
+  TicketRules ticketRules() {
+    return new TicketRules(
+        config.tickets().maxTicketsPerUser(), config.tickets().checkInOpensBefore());
   }
 
   @Provides

@@ -19,7 +19,7 @@ import java.util.UUID;
  * written in another format (by an older or newer release) decodes as absent, never as an error.
  */
 final class EventViewCodec {
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2; // 2: with maxTicketsPerUser
 
   private EventViewCodec() {}
 
@@ -37,6 +37,7 @@ final class EventViewCodec {
       writeInstant(out, e.endsAt());
       out.writeInt(e.capacity());
       out.writeInt(e.seatsBooked());
+      out.writeInt(e.maxTicketsPerUser());
       out.writeUTF(e.status().name());
       out.writeInt(e.version());
       writeInstant(out, e.createdAt());
@@ -63,6 +64,7 @@ final class EventViewCodec {
               in.readUTF(),
               readInstant(in),
               readInstant(in),
+              in.readInt(),
               in.readInt(),
               in.readInt(),
               EventStatus.valueOf(in.readUTF()),

@@ -15,7 +15,14 @@ public record AppConfig(
     Redis redis,
     Audit audit,
     Kafka kafka,
-    Outbox outbox) {
+    Outbox outbox,
+    Tickets tickets) {
+
+  /**
+   * Ticket rules: the per-user limit of an event created without one, and how long before the start
+   * the doors (check-in) open; they close when the event ends.
+   */
+  public record Tickets(int maxTicketsPerUser, Duration checkInOpensBefore) {}
 
   /** How every outbox relay batches, polls and backs off. */
   public record Outbox(int batchSize, Duration pollInterval, Duration maxBackoff) {}

@@ -1,5 +1,6 @@
 package boxoffice.app.config;
 
+import boxoffice.app.domain.EventDetails;
 import boxoffice.platform.config.ConfigReader;
 import boxoffice.platform.config.InvalidConfigException;
 import boxoffice.platform.config.LayeredConfig;
@@ -81,7 +82,10 @@ public final class AppConfigLoader {
             in.intBetween("outbox.batch-size", 1, 1000),
             in.durationBetween(
                 "outbox.poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
-            in.durationBetween("outbox.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))));
+            in.durationBetween("outbox.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))),
+        new AppConfig.Tickets(
+            in.intBetween("booking.max-tickets-per-user", 1, EventDetails.MAX_TICKETS_PER_USER),
+            in.durationBetween("check-in.opens-before", Duration.ZERO, Duration.ofDays(7))));
   }
 
   private void checkProfileRules(AppConfig config) {

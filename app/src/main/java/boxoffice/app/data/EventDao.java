@@ -30,14 +30,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(EventDao.EventMapper.class)
 interface EventDao extends SqlObject {
   String COLUMNS =
-      "id, title, description, venue, starts_at, ends_at, capacity, seats_booked, status, version,"
-          + " created_at, updated_at";
+      "id, title, description, venue, starts_at, ends_at, capacity, seats_booked,"
+          + " max_tickets_per_user, status, version, created_at, updated_at";
 
   @SqlQuery(
-      "INSERT INTO events (id, title, description, venue, starts_at, ends_at, capacity, status,"
-          + " created_at, updated_at)"
-          + " VALUES (:id, :title, :description, :venue, :startsAt, :endsAt, :capacity, :status,"
-          + " :now, :now) RETURNING "
+      "INSERT INTO events (id, title, description, venue, starts_at, ends_at, capacity,"
+          + " max_tickets_per_user, status, created_at, updated_at)"
+          + " VALUES (:id, :title, :description, :venue, :startsAt, :endsAt, :capacity,"
+          + " :maxTicketsPerUser, :status, :now, :now) RETURNING "
           + COLUMNS)
   Event insert(
       @Bind("id") UUID id,
@@ -54,6 +54,7 @@ interface EventDao extends SqlObject {
   @SqlQuery(
       "UPDATE events SET title = :title, description = :description, venue = :venue,"
           + " starts_at = :startsAt, ends_at = :endsAt, capacity = :capacity,"
+          + " max_tickets_per_user = :maxTicketsPerUser,"
           + " version = version + 1, updated_at = :now WHERE id = :id RETURNING "
           + COLUMNS)
   Event update(@Bind("id") UUID id, @BindMethods EventDetails details, @Bind("now") Instant now);
@@ -158,6 +159,7 @@ interface EventDao extends SqlObject {
           rs.getTimestamp("ends_at").toInstant(),
           rs.getInt("capacity"),
           rs.getInt("seats_booked"),
+          rs.getInt("max_tickets_per_user"),
           EventStatus.valueOf(rs.getString("status")),
           rs.getInt("version"),
           rs.getTimestamp("created_at").toInstant(),

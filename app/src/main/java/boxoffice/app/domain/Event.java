@@ -3,7 +3,10 @@ package boxoffice.app.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event with its seat accounting. {@code seatsBooked} is the sum of confirmed quantities. */
+/**
+ * An event with its seat accounting. {@code seatsBooked} counts the tickets of confirmed bookings
+ * that are not VOID; one user may hold at most {@code maxTicketsPerUser} of them.
+ */
 public record Event(
     UUID id,
     String title,
@@ -13,6 +16,7 @@ public record Event(
     Instant endsAt,
     int capacity,
     int seatsBooked,
+    int maxTicketsPerUser,
     EventStatus status,
     int version,
     Instant createdAt,

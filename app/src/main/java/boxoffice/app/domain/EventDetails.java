@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The editable fields of an event, validated together: title 1..200 characters, description at most
- * 5000, venue 1..200, capacity 1..1,000,000 and an end after the start.
+ * 5000, venue 1..200, capacity 1..1,000,000, an end after the start and, when given, a limit of
+ * 1..100 tickets per user (absent: the configured default applies).
  */
 public record EventDetails(
     String title,
@@ -12,11 +13,13 @@ public record EventDetails(
     String venue,
     Instant startsAt,
     Instant endsAt,
-    Integer capacity) {
+    Integer capacity,
+    Integer maxTicketsPerUser) {
   public static final int MAX_TITLE = 200;
   public static final int MAX_DESCRIPTION = 5000;
   public static final int MAX_VENUE = 200;
   public static final int MAX_CAPACITY = 1_000_000;
+  public static final int MAX_TICKETS_PER_USER = 100;
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -56,7 +59,20 @@ public record EventDetails(
           "capacity",
           "must be between 1 and " + MAX_CAPACITY);
     }
+    if (maxTicketsPerUser != null) {
+      violations.check(
+          maxTicketsPerUser >= 1 && maxTicketsPerUser <= MAX_TICKETS_PER_USER,
+          "maxTicketsPerUser",
+          "must be between 1 and " + MAX_TICKETS_PER_USER);
+    }
     violations.throwIfAny();
+  }
+
+  /** These details with the per-user limit set to {@code limit} where none was given. */
+  public EventDetails withDefaultTicketLimit(int limit) {
+    return maxTicketsPerUser != null
+        ? this
+        : new EventDetails(title, description, venue, startsAt, endsAt, capacity, limit);
   }
 
   /** Whether PostgreSQL's timestamptz (and the API's RFC 3339) can hold the instant. */
@@ -76,6 +92,7 @@ public record EventDetails(
         event.venue(),
         event.startsAt(),
         event.endsAt(),
-        event.capacity());
+        event.capacity(),
+        event.maxTicketsPerUser());
   }
 }

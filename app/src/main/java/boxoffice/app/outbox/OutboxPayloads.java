@@ -113,6 +113,7 @@ final class OutboxPayloads implements OutboxEncoding {
       case STARTS_AT -> "startsAt";
       case ENDS_AT -> "endsAt";
       case CAPACITY -> "capacity";
+      case MAX_TICKETS_PER_USER -> "maxTicketsPerUser";
     };
   }
 
@@ -145,6 +146,7 @@ final class OutboxPayloads implements OutboxEncoding {
     payload.put("startsAt", event.startsAt().toString());
     payload.put("endsAt", event.endsAt().toString());
     payload.put("capacity", event.capacity());
+    payload.put("maxTicketsPerUser", event.maxTicketsPerUser());
     payload.put("status", event.status().name());
   }
 }

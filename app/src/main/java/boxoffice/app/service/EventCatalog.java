@@ -25,6 +25,7 @@ public final class EventCatalog implements EventService {
   private final BookingRepository bookings;
   private final Outbox outbox;
   private final Clock clock;
+  private final TicketRules rules;
   private final BusinessMetrics metrics;
 
   @Inject
@@ -34,8 +35,10 @@ public final class EventCatalog implements EventService {
       BookingRepository bookings,
       Outbox outbox,
       Clock clock,
-      BusinessMetrics metrics) {
+      BusinessMetrics metrics,
+      TicketRules rules) {
     this.metrics = metrics;
+    this.rules = rules;
     this.transactions = transactions;
     this.events = events;
     this.bookings = bookings;
@@ -50,7 +53,10 @@ public final class EventCatalog implements EventService {
         () -> {
           Event event =
               events.insert(
-                  UUID.randomUUID(), command.details(), command.status(), clock.instant());
+                  UUID.randomUUID(),
+                  command.details().withDefaultTicketLimit(rules.defaultMaxTicketsPerUser()),
+                  command.status(),
+                  clock.instant());
           outbox.record(OutboxMessage.EventCreated.of(event, admin.userId()));
           return event;
         });

@@ -17,7 +17,8 @@ public record EventPatch(
     Optional<String> venue,
     Optional<Instant> startsAt,
     Optional<Instant> endsAt,
-    Optional<Integer> capacity) {
+    Optional<Integer> capacity,
+    Optional<Integer> maxTicketsPerUser) {
 
   /** The event's details with this patch applied, validated as a whole. */
   public EventDetails applyTo(Event event) {
@@ -27,7 +28,8 @@ public record EventPatch(
         venue.orElse(event.venue()),
         startsAt.orElse(event.startsAt()),
         endsAt.orElse(event.endsAt()),
-        capacity.orElse(event.capacity()));
+        capacity.orElse(event.capacity()),
+        maxTicketsPerUser.orElse(event.maxTicketsPerUser()));
   }
 
   /** Old and new value of each field the update really changed, for the outbox. */
@@ -39,6 +41,11 @@ public record EventPatch(
     compare(changes, EventField.STARTS_AT, before.startsAt(), after.startsAt());
     compare(changes, EventField.ENDS_AT, before.endsAt(), after.endsAt());
     compare(changes, EventField.CAPACITY, before.capacity(), after.capacity());
+    compare(
+        changes,
+        EventField.MAX_TICKETS_PER_USER,
+        before.maxTicketsPerUser(),
+        after.maxTicketsPerUser());
     return changes;
   }
 

@@ -117,7 +117,8 @@ public sealed interface OutboxMessage {
     STARTS_AT(true),
     ENDS_AT(true),
     VENUE(true),
-    CAPACITY(false);
+    CAPACITY(false),
+    MAX_TICKETS_PER_USER(false);
 
     private final boolean holdersCare;
 

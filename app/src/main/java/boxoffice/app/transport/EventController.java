@@ -184,7 +184,8 @@ final class EventController {
             request.venue(),
             request.startsAt(),
             request.endsAt(),
-            request.capacity());
+            request.capacity(),
+            request.maxTicketsPerUser());
     Event event =
         events.create(AuthMiddleware.principal(ctx), new CreateEventCommand(details, status));
     ActionLog.eventChanged("event.created", event.id());
@@ -237,7 +238,8 @@ final class EventController {
             Optional.ofNullable(request.venue()),
             Optional.ofNullable(request.startsAt()),
             Optional.ofNullable(request.endsAt()),
-            Optional.ofNullable(request.capacity()));
+            Optional.ofNullable(request.capacity()),
+            Optional.ofNullable(request.maxTicketsPerUser()));
     Event event = events.update(AuthMiddleware.principal(ctx), id, patch, version);
     ActionLog.eventChanged("event.updated", id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));

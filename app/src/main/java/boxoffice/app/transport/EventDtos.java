@@ -22,6 +22,9 @@ final class EventDtos {
       @OpenApiExample("2027-03-01T19:00:00Z") Instant startsAt,
       @OpenApiExample("2027-03-01T22:00:00Z") Instant endsAt,
       @OpenApiExample("120") Integer capacity,
+      @OpenApiDescription("1..100 tickets one user may hold; default from configuration (10)")
+          @OpenApiExample("4")
+          Integer maxTicketsPerUser,
       @OpenApiDescription("DRAFT (default) or PUBLISHED") String status) {}
 
   /** A partial update: fields left out (or null) keep their value. */
@@ -31,7 +34,8 @@ final class EventDtos {
       String venue,
       Instant startsAt,
       Instant endsAt,
-      Integer capacity) {}
+      Integer capacity,
+      Integer maxTicketsPerUser) {}
 
   /** A status change. */
   record StatusRequest(@OpenApiExample("PUBLISHED") String status) {}
@@ -48,6 +52,7 @@ final class EventDtos {
       int capacity,
       int seatsBooked,
       int seatsAvailable,
+      int maxTicketsPerUser,
       String status,
       int version,
       Instant createdAt,
@@ -64,6 +69,7 @@ final class EventDtos {
           e.capacity(),
           e.seatsBooked(),
           e.seatsAvailable(),
+          e.maxTicketsPerUser(),
           e.status().name(),
           e.version(),
           e.createdAt(),

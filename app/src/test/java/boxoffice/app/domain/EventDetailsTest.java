@@ -15,7 +15,8 @@ class EventDetailsTest {
 
   @Test
   void validDetailsKeepTheirValues() {
-    EventDetails details = new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 120);
+    EventDetails details =
+        new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 120, null);
 
     assertThat(details.title()).isEqualTo("Jazz Night");
     assertThat(details.description()).isEqualTo("Live");
@@ -27,7 +28,8 @@ class EventDetailsTest {
 
   @Test
   void titleAndVenueAreTrimmedAndAMissingDescriptionIsEmpty() {
-    EventDetails details = new EventDetails("  Jazz Night \t", null, " Blue Note ", START, END, 1);
+    EventDetails details =
+        new EventDetails("  Jazz Night \t", null, " Blue Note ", START, END, 1, null);
 
     assertThat(details.title()).isEqualTo("Jazz Night");
     assertThat(details.venue()).isEqualTo("Blue Note");
@@ -79,12 +81,14 @@ class EventDetailsTest {
 
   @Test
   void bothTimesAreRequiredAndTheEndComesAfterTheStart() {
-    assertRefused(() -> new EventDetails("Title", "", "Venue", null, END, 10), "startsAt");
-    assertRefused(() -> new EventDetails("Title", "", "Venue", START, null, 10), "endsAt");
-    assertRefused(() -> new EventDetails("Title", "", "Venue", START, START, 10), "endsAt");
+    assertRefused(() -> new EventDetails("Title", "", "Venue", null, END, 10, null), "startsAt");
+    assertRefused(() -> new EventDetails("Title", "", "Venue", START, null, 10, null), "endsAt");
+    assertRefused(() -> new EventDetails("Title", "", "Venue", START, START, 10, null), "endsAt");
     assertRefused(
-        () -> new EventDetails("Title", "", "Venue", START, START.minusSeconds(1), 10), "endsAt");
-    assertThat(new EventDetails("Title", "", "Venue", START, START.plusNanos(1000), 10).endsAt())
+        () -> new EventDetails("Title", "", "Venue", START, START.minusSeconds(1), 10, null),
+        "endsAt");
+    assertThat(
+            new EventDetails("Title", "", "Venue", START, START.plusNanos(1000), 10, null).endsAt())
         .isAfter(START);
   }
 
@@ -92,7 +96,8 @@ class EventDetailsTest {
   void everyViolationIsReportedAtOnce() {
     ValidationException e =
         catchThrowableOfType(
-            ValidationException.class, () -> new EventDetails(" ", null, null, null, null, 0));
+            ValidationException.class,
+            () -> new EventDetails(" ", null, null, null, null, 0, null));
 
     assertThat(e.violations())
         .extracting(FieldViolation::field)
@@ -115,18 +120,19 @@ class EventDetailsTest {
             END,
             50,
             5,
+            4,
             EventStatus.PUBLISHED,
             3,
             START.minusSeconds(3600),
             START.minusSeconds(60));
 
     assertThat(EventDetails.of(event))
-        .isEqualTo(new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 50));
+        .isEqualTo(new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 50, 4));
   }
 
   private static EventDetails details(
       String title, String description, String venue, Integer capacity) {
-    return new EventDetails(title, description, venue, START, END, capacity);
+    return new EventDetails(title, description, venue, START, END, capacity, null);
   }
 
   private static void assertRefused(ThrowingCallable call, String field) {

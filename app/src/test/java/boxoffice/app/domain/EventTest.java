@@ -123,6 +123,7 @@ class EventTest {
         STARTS_AT.plus(Duration.ofHours(3)),
         10,
         seatsBooked,
+        10,
         status,
         1,
         created,

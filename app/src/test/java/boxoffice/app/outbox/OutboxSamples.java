@@ -53,6 +53,7 @@ final class OutboxSamples {
             STARTS_AT.plusSeconds(7200),
             100,
             40,
+            10,
             EventStatus.PUBLISHED,
             3,
             COMMITTED_AT,

@@ -114,6 +114,7 @@ class SeatBookingFromAStaleCacheTest {
         NOW.plusSeconds(90_000),
         10,
         seatsBooked,
+        10,
         EventStatus.PUBLISHED,
         version,
         NOW,
