@@ -5,6 +5,7 @@ import boxoffice.app.data.BackgroundDatabase;
 import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.EventRepository;
 import boxoffice.app.service.ReviewRepository;
+import boxoffice.app.service.TicketRepository;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -22,6 +23,7 @@ public final class CacheModule extends AbstractModule {
     bind(EventRepository.class).to(CachingEventRepository.class).in(Singleton.class);
     bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
+    bind(TicketRepository.class).to(CachingTicketRepository.class).in(Singleton.class);
   }
 
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */

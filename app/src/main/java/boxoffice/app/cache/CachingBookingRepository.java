@@ -71,6 +71,11 @@ record CachingBookingRepository(
   }
 
   @Override
+  public int ticketsHeld(UUID eventId, UUID userId) {
+    return database.ticketsHeld(eventId, userId);
+  }
+
+  @Override
   public List<Booking> listOfUser(
       UUID userId, Optional<BookingStatus> status, Optional<BookingKey> after, int limit) {
     return database.listOfUser(userId, status, after, limit);

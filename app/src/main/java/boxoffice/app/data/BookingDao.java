@@ -27,11 +27,14 @@ interface BookingDao {
   int KEY_LOCK_SPACE = 0x626F6F6B;
 
   /**
-   * Takes the seats and records the booking, its outbox row and its idempotency key in ONE
-   * statement (one round trip). The UPDATE only matches while the event is published, has not
-   * started, has the seats and still has the version the payload's event fields were read from;
-   * concurrent bookings of one event queue on its row and re-check the condition, and the CHECK
-   * constraint on events backs it up.
+   * Takes the seats and records the booking, its tickets, the user's ticket count, its outbox row
+   * and its idempotency key in ONE statement (one round trip). The UPDATE only matches while the
+   * event is published, has not started, has the seats and still has the version the payload's
+   * event fields were read from; concurrent bookings of one event queue on its row and re-check the
+   * condition, and the CHECK constraint on events backs it up. The user's count is an upsert, which
+   * sees the count the booking before it committed (not this statement's snapshot); past the
+   * event's limit its CHECK ({@code ticket_holdings_within_limit}) fails the whole statement, so
+   * nothing is written.
    */
   @SqlQuery(
       """
@@ -39,11 +42,22 @@ interface BookingDao {
           UPDATE events SET seats_booked = seats_booked + :quantity
           WHERE id = :eventId AND status = 'PUBLISHED' AND starts_at > :now
             AND seats_booked + :quantity <= capacity AND version = :eventVersion
-          RETURNING id
+          RETURNING id, max_tickets_per_user
+      ), held AS (
+          INSERT INTO ticket_holdings AS h (event_id, user_id, tickets, ticket_limit)
+          SELECT seat.id, :userId, :quantity, seat.max_tickets_per_user FROM seat
+          ON CONFLICT (event_id, user_id) DO UPDATE
+              SET tickets = h.tickets + excluded.tickets, ticket_limit = excluded.ticket_limit
+          RETURNING event_id
       ), booking AS (
           INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
-          SELECT :id, seat.id, :userId, :quantity, 'CONFIRMED', :now FROM seat
+          SELECT :id, held.event_id, :userId, :quantity, 'CONFIRMED', :now FROM held
           RETURNING *
+      ), issued AS (
+          INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
+          SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
+          FROM booking b
+          CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
@@ -63,6 +77,8 @@ interface BookingDao {
       @Bind("userId") UUID userId,
       @Bind("quantity") int quantity,
       @Bind("eventVersion") int eventVersion,
+      @Bind("ticketIds") UUID[] ticketIds,
+      @Bind("codes") String[] codes,
       @Bind("now") Instant now,
       @Bind("outboxId") UUID outboxId,
       @Bind("outboxType") String outboxType,
@@ -94,21 +110,37 @@ interface BookingDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM bookings WHERE id = :id")
   Optional<Booking> findById(@Bind("id") UUID id);
 
-  /** Cancels a confirmed booking of an event that has not started and frees its seats. */
+  @SqlQuery(
+      "SELECT coalesce((SELECT tickets FROM ticket_holdings"
+          + " WHERE event_id = :eventId AND user_id = :userId), 0)")
+  int ticketsHeld(@Bind("eventId") UUID eventId, @Bind("userId") UUID userId);
+
+  /**
+   * Cancels a confirmed booking of an event that has not started and none of whose tickets is
+   * checked in: voids its tickets and frees their seats.
+   */
   @SqlQuery(
       """
       WITH target AS (
           SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
           WHERE b.id = :id AND b.status = 'CONFIRMED' AND e.starts_at > :now
+            AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.booking_id = b.id AND t.status = 'USED')
           FOR UPDATE OF b
       ), cancelled AS (
-          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now
+          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now, quantity = 0
           FROM target WHERE b.id = target.id
           RETURNING b.*
+      ), voided AS (
+          UPDATE tickets t SET status = 'VOID', voided_at = :now
+          FROM cancelled c WHERE t.booking_id = c.id AND t.status <> 'VOID'
+          RETURNING t.id
       ), freed AS (
-          UPDATE events e SET seats_booked = e.seats_booked - c.quantity
+          UPDATE events e SET seats_booked = e.seats_booked - (SELECT count(*) FROM voided)
           FROM cancelled c WHERE e.id = c.event_id
           RETURNING e.id
+      ), released AS (
+          UPDATE ticket_holdings h SET tickets = h.tickets - (SELECT count(*) FROM voided)
+          FROM cancelled c WHERE h.event_id = c.event_id AND h.user_id = c.user_id
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
@@ -146,14 +178,22 @@ interface BookingDao {
           SELECT * FROM jsonb_to_recordset(CAST(:messages AS jsonb))
                         AS m(id uuid, booking_id uuid, actor_id uuid, payload jsonb)
       ), cancelled AS (
-          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now
+          UPDATE bookings b SET status = 'CANCELLED', cancelled_at = :now, quantity = 0
           FROM message m
           WHERE b.id = m.booking_id AND b.event_id = :eventId AND b.status = 'CONFIRMED'
-          RETURNING b.id, b.quantity, m.id AS message_id, m.actor_id, m.payload
+          RETURNING b.id, m.id AS message_id, m.actor_id, m.payload
+      ), voided AS (
+          -- Checked-in tickets too: the event is off for everyone.
+          UPDATE tickets t SET status = 'VOID', voided_at = :now
+          FROM cancelled c WHERE t.booking_id = c.id AND t.status <> 'VOID'
+          RETURNING t.user_id
       ), freed AS (
-          UPDATE events SET seats_booked = seats_booked
-                     - (SELECT coalesce(sum(quantity), 0) FROM cancelled)
+          UPDATE events SET seats_booked = seats_booked - (SELECT count(*) FROM voided)
           WHERE id = :eventId
+      ), released AS (
+          UPDATE ticket_holdings h SET tickets = h.tickets - v.tickets
+          FROM (SELECT user_id, count(*) AS tickets FROM voided GROUP BY user_id) v
+          WHERE h.event_id = :eventId AND h.user_id = v.user_id
       ), recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)

@@ -8,6 +8,7 @@ import boxoffice.app.service.LoginFailureLog;
 import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.SessionRevocations;
+import boxoffice.app.service.TicketRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
 import boxoffice.platform.database.LiquibaseMigrations;
@@ -55,6 +56,9 @@ public final class DataModule extends AbstractModule {
     bind(Key.get(ReviewRepository.class, Names.named(DATABASE)))
         .to(JdbiReviewRepository.class)
         .in(Singleton.class);
+    bind(Key.get(TicketRepository.class, Names.named(DATABASE)))
+        .to(JdbiTicketRepository.class)
+        .in(Singleton.class);
     bind(SessionRevocations.class).to(PolledSessionRevocations.class);
     for (Class<?> dao :
         List.of(
@@ -63,6 +67,7 @@ public final class DataModule extends AbstractModule {
             EventDao.class,
             BookingDao.class,
             ReviewDao.class,
+            TicketDao.class,
             LoginFailureDao.class)) {
       bindOnDemand(dao);
     }

@@ -21,7 +21,9 @@ import org.jdbi.v3.core.JdbiException;
 /** Bookings in PostgreSQL; every seat change is a single conditional statement. */
 final class JdbiBookingRepository implements BookingRepository {
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String CHECK_VIOLATION = "23514";
   private static final String KEY_CONSTRAINT = "idempotency_keys_pkey";
+  private static final String LIMIT_CONSTRAINT = "ticket_holdings_within_limit";
 
   private final BookingDao dao;
   private final OutboxEncoding encoding;
@@ -47,6 +49,8 @@ final class JdbiBookingRepository implements BookingRepository {
               message.userId(),
               message.quantity(),
               booking.eventVersion(),
+              message.ticketIds().toArray(UUID[]::new),
+              booking.codes().toArray(String[]::new),
               now,
               message.id(),
               message.type().wireName(),
@@ -57,19 +61,27 @@ final class JdbiBookingRepository implements BookingRepository {
           .<BookingAttempt>map(BookingAttempt.Booked::new)
           .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(message.event().id())));
     } catch (JdbiException e) {
-      if (isKeyCollision(e)) {
+      if (violates(e, UNIQUE_VIOLATION, KEY_CONSTRAINT)) {
         // A concurrent request with the same key committed first; this statement wrote nothing.
         return new BookingAttempt.KeyTaken();
+      }
+      if (violates(e, CHECK_VIOLATION, LIMIT_CONSTRAINT)) {
+        return new BookingAttempt.OverLimit();
       }
       throw e;
     }
   }
 
-  private static boolean isKeyCollision(JdbiException e) {
+  private static boolean violates(JdbiException e, String sqlState, String constraint) {
     return e.getCause() instanceof SQLException sql
-        && UNIQUE_VIOLATION.equals(sql.getSQLState())
+        && sqlState.equals(sql.getSQLState())
         && sql.getMessage() != null
-        && sql.getMessage().contains(KEY_CONSTRAINT);
+        && sql.getMessage().contains(constraint);
+  }
+
+  @Override
+  public int ticketsHeld(UUID eventId, UUID userId) {
+    return dao.ticketsHeld(eventId, userId);
   }
 
   @Override

@@ -13,6 +13,11 @@ public record Principal(UUID userId, Role role, UUID sessionId, Instant issuedAt
     return role == Role.ADMIN;
   }
 
+  /** Door staff and administrators check tickets in. */
+  public boolean mayCheckIn() {
+    return role == Role.STAFF || role == Role.ADMIN;
+  }
+
   public Optional<UUID> session() {
     return Optional.ofNullable(sessionId);
   }

@@ -1,10 +1,12 @@
 package boxoffice.app.observability;
 
 import boxoffice.app.service.BusinessMetrics;
+import boxoffice.app.service.BusinessMetrics.CheckInRefusal;
 import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 
 /** Business counters: bookings, cancellations by cause, seats, sold-out refusals, logins. */
 final class PrometheusBusinessMetrics implements BusinessMetrics {
@@ -13,6 +15,11 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
   private final Counter seatsBooked;
   private final Counter soldOut;
   private final Counter logins;
+  private final Counter limitReached;
+  private final Counter ticketsCancelled;
+  private final Counter checkIns;
+  private final Counter checkInRefusals;
+  private final Counter checkInsUndone;
 
   @Inject
   PrometheusBusinessMetrics(PrometheusRegistry registry) {
@@ -42,6 +49,56 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
             "result",
             "success",
             "failure");
+    limitReached =
+        Counters.register(
+            registry,
+            "boxoffice_booking_limit_reached_total",
+            "Bookings refused because the user would pass the event's tickets-per-user limit");
+    ticketsCancelled =
+        Counters.register(
+            registry,
+            "boxoffice_tickets_cancelled_total",
+            "Single tickets cancelled (not whole bookings), by who cancelled (user, admin)",
+            "cause",
+            "user",
+            "admin");
+    checkIns =
+        Counters.register(registry, "boxoffice_tickets_checked_in_total", "Tickets checked in");
+    checkInRefusals =
+        Counters.register(
+            registry,
+            "boxoffice_check_in_refusals_total",
+            "Tickets turned away at the door, by problem code",
+            "code",
+            Arrays.stream(CheckInRefusal.values()).map(Enum::name).toArray(String[]::new));
+    checkInsUndone =
+        Counters.register(
+            registry, "boxoffice_check_ins_undone_total", "Check-ins undone by door staff");
+  }
+
+  @Override
+  public void limitRefusal() {
+    limitReached.inc();
+  }
+
+  @Override
+  public void ticketCancelled(String cause) {
+    ticketsCancelled.labelValues(cause).inc();
+  }
+
+  @Override
+  public void ticketCheckedIn() {
+    checkIns.inc();
+  }
+
+  @Override
+  public void checkInRefused(CheckInRefusal code) {
+    checkInRefusals.labelValues(code.name()).inc();
+  }
+
+  @Override
+  public void checkInUndone() {
+    checkInsUndone.inc();
   }
 
   @Override

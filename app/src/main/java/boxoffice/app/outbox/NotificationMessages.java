@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * Turns outbox rows into the notification messages of the {@code boxoffice.events} topic (schema
- * version 1, see README "Notifications"). Rows nobody is told about yield no message.
+ * version 2, see notification/MESSAGES.md). Rows nobody is told about yield no message.
  */
 final class NotificationMessages {
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
   private static final List<String> HOLDER_FIELDS =
       Arrays.stream(EventField.values())
           .filter(EventField::holdersCare)
@@ -38,6 +38,7 @@ final class NotificationMessages {
     return switch (type.get()) {
       case BOOKING_CREATED, BOOKING_CANCELLED ->
           Optional.of(booking(row, type.get(), parse(row.payloadJson())));
+      case TICKET_CANCELLED -> Optional.of(ticketCancelled(row, parse(row.payloadJson())));
       case EVENT_UPDATED -> {
         JsonNode stored = parse(row.payloadJson());
         yield stored.path("notifyHolders").asBoolean(false)
@@ -50,7 +51,9 @@ final class NotificationMessages {
           EVENT_CREATED,
           EVENT_STATUS_CHANGED,
           EVENT_DELETED,
-          COMMENT_DELETED_BY_ADMIN ->
+          COMMENT_DELETED_BY_ADMIN,
+          TICKET_CHECKED_IN,
+          TICKET_CHECK_IN_UNDONE ->
           Optional.empty();
     };
   }
@@ -59,6 +62,13 @@ final class NotificationMessages {
     ObjectNode payload =
         ((ObjectNode) stored.deepCopy()).put("bookingId", row.aggregateId().toString());
     return message(row, type.wireName(), stored.path("eventId").asText(), payload);
+  }
+
+  private Message ticketCancelled(OutboxRow row, JsonNode stored) {
+    ObjectNode payload =
+        ((ObjectNode) stored.deepCopy()).put("ticketId", row.aggregateId().toString());
+    return message(
+        row, ChangeType.TICKET_CANCELLED.wireName(), stored.path("eventId").asText(), payload);
   }
 
   private Message rescheduled(OutboxRow row, JsonNode stored) {

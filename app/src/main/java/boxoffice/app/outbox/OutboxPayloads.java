@@ -15,6 +15,9 @@ import boxoffice.app.service.OutboxMessage.EventUpdated;
 import boxoffice.app.service.OutboxMessage.FieldChange;
 import boxoffice.app.service.OutboxMessage.LoginFailed;
 import boxoffice.app.service.OutboxMessage.LoginSucceeded;
+import boxoffice.app.service.OutboxMessage.TicketCancelled;
+import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
+import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -90,10 +93,33 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("cancelledBookings", m.cancelledBookings());
       }
       case EventDeleted m -> snapshot(payload, m.event());
-      case BookingCreated m -> booking(payload, m.userId(), m.quantity(), m.event());
+      case BookingCreated m -> {
+        booking(payload, m.userId(), m.quantity(), m.event());
+        payload.put("ticketIds", m.ticketIds().stream().map(UUID::toString).toList());
+      }
       case BookingCancelled m -> {
         booking(payload, m.userId(), m.quantity(), m.event());
         payload.put("cause", m.cause().name());
+      }
+      case TicketCancelled m -> {
+        payload.put("bookingId", m.bookingId().toString());
+        payload.put("eventId", m.event().id().toString());
+        payload.put("userId", m.userId().toString());
+        payload.put("remainingQuantity", m.remainingQuantity());
+        payload.put("cause", m.cause().name());
+        payload.put("eventTitle", m.event().title());
+        payload.put("startsAt", databaseTimestamp(m.event().startsAt()));
+        payload.put("venue", m.event().venue());
+      }
+      case TicketCheckedIn m -> {
+        payload.put("bookingId", m.bookingId().toString());
+        payload.put("eventId", m.eventId().toString());
+        payload.put("checkedInAt", m.checkedInAt().toString());
+      }
+      case TicketCheckInUndone m -> {
+        payload.put("bookingId", m.bookingId().toString());
+        payload.put("eventId", m.eventId().toString());
+        payload.put("checkedInAt", m.checkedInAt().toString());
       }
       case CommentDeletedByAdmin m -> {
         payload.put("eventId", m.eventId().toString());

@@ -31,6 +31,9 @@ public interface BookingRepository {
 
   Optional<Booking> findById(UUID id);
 
+  /** How many tickets that are not VOID the user holds for the event. */
+  int ticketsHeld(UUID eventId, UUID userId);
+
   /**
    * Cancels a confirmed booking of an event that has not started, freeing its seats and recording
    * {@code cancellation} in the outbox, in one statement; empty when nothing was cancelled. It
@@ -62,8 +65,18 @@ public interface BookingRepository {
 
   int purgeKeysOlderThan(Instant before);
 
-  /** A booking about to be made: its message, and the event version the message was made from. */
-  record NewBooking(OutboxMessage.BookingCreated message, int eventVersion) {}
+  /**
+   * A booking about to be made: its message, the event version the message was made from, and the
+   * codes of its tickets (in the order of the message's ticket ids).
+   */
+  record NewBooking(OutboxMessage.BookingCreated message, int eventVersion, List<String> codes) {
+    public NewBooking {
+      codes = List.copyOf(codes);
+      if (codes.size() != message.ticketIds().size()) {
+        throw new IllegalArgumentException("every ticket has one code");
+      }
+    }
+  }
 
   /** An Idempotency-Key with the hash of the request it came with. */
   record IdempotencyKey(String key, byte[] requestHash) {}
@@ -85,5 +98,11 @@ public interface BookingRepository {
 
     /** A concurrent request with the same key won; nothing was written. */
     record KeyTaken() implements BookingAttempt {}
+
+    /**
+     * The user would hold more tickets of the event than its limit allows; nothing was written (in
+     * a transaction, the statement's failure ended it: roll back before reading anything).
+     */
+    record OverLimit() implements BookingAttempt {}
   }
 }

@@ -9,5 +9,26 @@ public interface BusinessMetrics {
 
   void soldOutRefusal();
 
+  /** A booking refused because the user would pass the event's tickets-per-user limit. */
+  void limitRefusal();
+
+  /** {@code cause}: "user" or "admin". */
+  void ticketCancelled(String cause);
+
+  void ticketCheckedIn();
+
+  /** A check-in refused; {@code code} is one of {@link CheckInRefusal}. */
+  void checkInRefused(CheckInRefusal code);
+
+  void checkInUndone();
+
+  /** Why a ticket presented at the door was turned away. */
+  enum CheckInRefusal {
+    ALREADY_CHECKED_IN,
+    TICKET_VOID,
+    TICKET_NOT_FOUND,
+    CHECK_IN_CLOSED
+  }
+
   void login(boolean succeeded);
 }

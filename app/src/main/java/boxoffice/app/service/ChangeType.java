@@ -16,7 +16,10 @@ public enum ChangeType {
   EVENT_DELETED("event.deleted", "event"),
   BOOKING_CREATED("booking.created", "booking"),
   BOOKING_CANCELLED("booking.cancelled", "booking"),
-  COMMENT_DELETED_BY_ADMIN("comment.deleted_by_admin", "comment");
+  COMMENT_DELETED_BY_ADMIN("comment.deleted_by_admin", "comment"),
+  TICKET_CANCELLED("ticket.cancelled", "ticket"),
+  TICKET_CHECKED_IN("ticket.checked_in", "ticket"),
+  TICKET_CHECK_IN_UNDONE("ticket.check_in_undone", "ticket");
 
   private final String wireName;
   private final String aggregateType;

@@ -4,9 +4,11 @@ import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.Role;
+import boxoffice.app.domain.Ticket;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,9 @@ public sealed interface OutboxMessage {
       case BookingCreated m -> ChangeType.BOOKING_CREATED;
       case BookingCancelled m -> ChangeType.BOOKING_CANCELLED;
       case CommentDeletedByAdmin m -> ChangeType.COMMENT_DELETED_BY_ADMIN;
+      case TicketCancelled m -> ChangeType.TICKET_CANCELLED;
+      case TicketCheckedIn m -> ChangeType.TICKET_CHECKED_IN;
+      case TicketCheckInUndone m -> ChangeType.TICKET_CHECK_IN_UNDONE;
     };
   }
 
@@ -49,6 +54,9 @@ public sealed interface OutboxMessage {
       case BookingCreated m -> m.bookingId();
       case BookingCancelled m -> m.bookingId();
       case CommentDeletedByAdmin m -> m.commentId();
+      case TicketCancelled m -> m.ticketId();
+      case TicketCheckedIn m -> m.ticketId();
+      case TicketCheckInUndone m -> m.ticketId();
     };
   }
 
@@ -65,6 +73,9 @@ public sealed interface OutboxMessage {
       case BookingCreated m -> Optional.of(m.userId());
       case BookingCancelled m -> Optional.of(m.cancelledBy());
       case CommentDeletedByAdmin m -> Optional.of(m.adminId());
+      case TicketCancelled m -> Optional.of(m.cancelledBy());
+      case TicketCheckedIn m -> Optional.of(m.staffId());
+      case TicketCheckInUndone m -> Optional.of(m.staffId());
     };
   }
 
@@ -207,11 +218,26 @@ public sealed interface OutboxMessage {
    * A user booked seats; {@code event} is as the booking found it (the booking is made only while
    * the event still has the version it was read from).
    */
-  record BookingCreated(UUID id, UUID bookingId, UUID userId, int quantity, EventSummary event)
+  record BookingCreated(
+      UUID id, UUID bookingId, UUID userId, int quantity, List<UUID> ticketIds, EventSummary event)
       implements OutboxMessage {
-    public static BookingCreated of(UUID bookingId, UUID userId, int quantity, Event event) {
+    public BookingCreated {
+      ticketIds = List.copyOf(ticketIds);
+      if (ticketIds.size() != quantity) {
+        throw new IllegalArgumentException(
+            "a booking of " + quantity + " seats has as many tickets");
+      }
+    }
+
+    public static BookingCreated of(
+        UUID bookingId, UUID userId, List<UUID> ticketIds, Event event) {
       return new BookingCreated(
-          UUID.randomUUID(), bookingId, userId, quantity, EventSummary.of(event));
+          UUID.randomUUID(),
+          bookingId,
+          userId,
+          ticketIds.size(),
+          ticketIds,
+          EventSummary.of(event));
     }
   }
 
@@ -263,6 +289,65 @@ public sealed interface OutboxMessage {
           booking.quantity(),
           cause,
           EventSummary.of(event));
+    }
+  }
+
+  /**
+   * One ticket of a booking was cancelled by {@code cancelledBy}; {@code remainingQuantity} tickets
+   * of the booking stay valid (0: the booking is cancelled with it).
+   */
+  record TicketCancelled(
+      UUID id,
+      UUID ticketId,
+      UUID bookingId,
+      UUID cancelledBy,
+      UUID userId,
+      int remainingQuantity,
+      CancellationCause cause,
+      EventSummary event)
+      implements OutboxMessage {
+    public static TicketCancelled of(Ticket ticket, Booking booking, UUID actorId, Event event) {
+      CancellationCause cause =
+          ticket.userId().equals(actorId) ? CancellationCause.USER : CancellationCause.ADMIN;
+      return new TicketCancelled(
+          UUID.randomUUID(),
+          ticket.id(),
+          ticket.bookingId(),
+          actorId,
+          ticket.userId(),
+          booking.quantity() - 1,
+          cause,
+          EventSummary.of(event));
+    }
+  }
+
+  /** Door staff checked a ticket in. The code is not recorded: it is the holder's secret. */
+  record TicketCheckedIn(
+      UUID id, UUID ticketId, UUID bookingId, UUID eventId, UUID staffId, Instant checkedInAt)
+      implements OutboxMessage {
+    public static TicketCheckedIn of(Ticket ticket, UUID staffId, Instant checkedInAt) {
+      return new TicketCheckedIn(
+          UUID.randomUUID(),
+          ticket.id(),
+          ticket.bookingId(),
+          ticket.eventId(),
+          staffId,
+          checkedInAt);
+    }
+  }
+
+  /** Door staff undid a check-in (a mistaken scan): the ticket is valid again. */
+  record TicketCheckInUndone(
+      UUID id, UUID ticketId, UUID bookingId, UUID eventId, UUID staffId, Instant checkedInAt)
+      implements OutboxMessage {
+    public static TicketCheckInUndone of(Ticket ticket, UUID staffId) {
+      return new TicketCheckInUndone(
+          UUID.randomUUID(),
+          ticket.id(),
+          ticket.bookingId(),
+          ticket.eventId(),
+          staffId,
+          ticket.checkedInAt().orElseThrow());
     }
   }
 

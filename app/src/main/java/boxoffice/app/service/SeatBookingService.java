@@ -5,6 +5,7 @@ import boxoffice.app.domain.BookingStatus;
 import boxoffice.app.domain.ConflictException;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.LimitReachedException;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.ProblemCode;
@@ -17,8 +18,10 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Seats are taken and given back only by single conditional statements in the database, so no
@@ -66,6 +69,9 @@ public final class SeatBookingService implements BookingService {
     } catch (SoldOutException e) {
       metrics.soldOutRefusal();
       throw e;
+    } catch (OverTicketLimit e) {
+      // Read only now: in a transaction, the refused statement has ended it.
+      throw limitReached(booking);
     }
     if (outcome.created()) {
       metrics.bookingCreated(outcome.booking().quantity());
@@ -73,13 +79,44 @@ public final class SeatBookingService implements BookingService {
     return outcome.booking();
   }
 
-  /** A booking asked for. */
-  private record BookingRequest(UUID id, UUID eventId, UUID userId, int quantity) {
+  /** A booking asked for, with the ids and codes its tickets will have. */
+  private record BookingRequest(
+      UUID id, UUID eventId, UUID userId, int quantity, List<UUID> ticketIds, List<String> codes) {
+    BookingRequest(UUID id, UUID eventId, UUID userId, int quantity) {
+      this(
+          id,
+          eventId,
+          userId,
+          quantity,
+          Stream.generate(UUID::randomUUID).limit(quantity).toList(),
+          Stream.generate(TicketCodes::next).limit(quantity).toList());
+    }
+
     /** The booking for {@code event} as it is: its message, and the version it is made from. */
     BookingRepository.NewBooking of(Event event) {
       return new BookingRepository.NewBooking(
-          OutboxMessage.BookingCreated.of(id, userId, quantity, event), event.version());
+          OutboxMessage.BookingCreated.of(id, userId, ticketIds, event), event.version(), codes);
     }
+  }
+
+  /** The booking would pass the user's ticket limit; unwinds the transaction it was tried in. */
+  private static final class OverTicketLimit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverTicketLimit() {
+      super(null, null, false, false);
+    }
+  }
+
+  private LimitReachedException limitReached(BookingRequest booking) {
+    int limit =
+        bookings
+            .currentEvent(booking.eventId())
+            .map(Event::maxTicketsPerUser)
+            .orElse(booking.quantity());
+    int held = bookings.ticketsHeld(booking.eventId(), booking.userId());
+    metrics.limitRefusal();
+    return new LimitReachedException(limit, Math.max(0, limit - held));
   }
 
   /** A booking request's answer, and whether this request made the booking. */
@@ -123,6 +160,7 @@ public final class SeatBookingService implements BookingService {
           case BookingAttempt.Booked booked -> {
             return new BookingOutcome(booked.booking(), true);
           }
+          case BookingAttempt.OverLimit overLimit -> throw new OverTicketLimit();
           case BookingAttempt.KeyTaken taken ->
               // Only a request that skipped the key's lock (an older instance during a rolling
               // upgrade) can get here; the statement aborted this transaction, so nothing is read.

@@ -12,6 +12,7 @@ public final class ServiceModule extends AbstractModule {
     bind(EventService.class).to(EventCatalog.class).in(Singleton.class);
     bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
     bind(ReviewService.class).to(RatingsAndComments.class).in(Singleton.class);
+    bind(TicketService.class).to(TicketDesk.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
     bind(Housekeeping.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);

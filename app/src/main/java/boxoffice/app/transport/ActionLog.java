@@ -3,6 +3,8 @@ package boxoffice.app.transport;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.CheckIn;
+import boxoffice.app.domain.Ticket;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,32 @@ final class ActionLog {
         kv("action", "booking.cancelled"),
         kv("bookingId", booking.id()),
         kv("eventId", booking.eventId()));
+  }
+
+  static void ticketCancelled(Ticket ticket) {
+    LOG.info(
+        "{} {} {} {}",
+        kv("action", "ticket.cancelled"),
+        kv("ticketId", ticket.id()),
+        kv("bookingId", ticket.bookingId()),
+        kv("eventId", ticket.eventId()));
+  }
+
+  /** A ticket admitted at the door; never its code. */
+  static void checkedIn(CheckIn checkIn) {
+    LOG.info(
+        "{} {} {}",
+        kv("action", "ticket.checked_in"),
+        kv("ticketId", checkIn.ticketId()),
+        kv("eventId", checkIn.eventId()));
+  }
+
+  static void checkInUndone(UUID eventId, UUID ticketId) {
+    LOG.info(
+        "{} {} {}",
+        kv("action", "ticket.check_in_undone"),
+        kv("ticketId", ticketId),
+        kv("eventId", eventId));
   }
 
   /** An administrator's change to an event: {@code event.created}, {@code event.deleted}, … */

@@ -19,6 +19,7 @@ final class Router {
   private final EventController events;
   private final BookingController bookings;
   private final ReviewController reviews;
+  private final TicketController tickets;
   private final MetricsController metrics;
 
   @Inject
@@ -29,7 +30,9 @@ final class Router {
       EventController events,
       BookingController bookings,
       ReviewController reviews,
+      TicketController tickets,
       MetricsController metrics) {
+    this.tickets = tickets;
     this.metrics = metrics;
     this.auth = auth;
     this.users = users;
@@ -69,6 +72,17 @@ final class Router {
         new Route(HandlerType.GET, API + "/bookings", Access.USER, bookings::listMine),
         new Route(HandlerType.GET, API + "/bookings/{id}", Access.USER, bookings::get),
         new Route(HandlerType.POST, API + "/bookings/{id}/cancel", Access.USER, bookings::cancel),
+        new Route(HandlerType.POST, API + "/events/{id}/check-ins", Access.USER, tickets::checkIn),
+        new Route(HandlerType.GET, API + "/bookings/{id}/tickets", Access.USER, tickets::ofBooking),
+        new Route(HandlerType.GET, API + "/tickets/{id}/qr", Access.USER, tickets::qr),
+        new Route(HandlerType.POST, API + "/tickets/{id}/cancel", Access.USER, tickets::cancel),
+        new Route(
+            HandlerType.GET, API + "/events/{id}/check-ins/summary", Access.USER, tickets::summary),
+        new Route(
+            HandlerType.DELETE,
+            API + "/events/{id}/check-ins/{ticketId}",
+            Access.USER,
+            tickets::undoCheckIn),
         new Route(HandlerType.PUT, API + "/events/{id}/rating", Access.USER, reviews::rate),
         new Route(HandlerType.POST, API + "/events/{id}/comments", Access.USER, reviews::create),
         new Route(HandlerType.DELETE, API + "/comments/{id}", Access.USER, reviews::delete),

@@ -81,7 +81,14 @@ final class OutboxSamples {
         new EventStatusChanged(
             UUID.randomUUID(), ADMIN, EventStatus.PUBLISHED, EventStatus.CANCELLED, event, 2));
     samples.add(new EventDeleted(UUID.randomUUID(), ADMIN, snapshot));
-    samples.add(new BookingCreated(UUID.randomUUID(), UUID.randomUUID(), USER, 2, event));
+    samples.add(
+        new BookingCreated(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            USER,
+            2,
+            List.of(UUID.randomUUID(), UUID.randomUUID()),
+            event));
     EventSummary onTheHour =
         new EventSummary(EVENT, "Rock Night", Instant.parse("2027-03-01T19:00:00Z"), "Main Hall");
     for (CancellationCause cause : CancellationCause.values()) {
