@@ -51,7 +51,7 @@ class BookingsIT {
 
   @Test
   void aQuantityOutsideOneToTenOrNotAnIntegerIsInvalid() {
-    String eventId = api.publishedWithCapacity("Quantities", 100);
+    String eventId = api.publishedWithLimit("Quantities", 100, 11);
     String token = api.newUser().token();
     String path = EVENTS + "/" + eventId + "/bookings";
     Map<String, Object> nullQuantity = new HashMap<>();
@@ -174,7 +174,7 @@ class BookingsIT {
   void myBookingsAreListedNewestFirstFilteredByStatusAndPaged() {
     BoxofficeApi.Account me = api.newUser();
     BoxofficeApi.Account other = api.newUser();
-    String eventId = api.publishedWithCapacity("Many bookings", 100);
+    String eventId = api.publishedWithLimit("Many bookings", 100, 100);
     List<String> created = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       created.add(api.booked(eventId, i, me.token()));

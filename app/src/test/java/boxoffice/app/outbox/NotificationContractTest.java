@@ -120,6 +120,9 @@ class NotificationContractTest {
       case OutboxMessage.EventStatusChanged m -> Optional.empty();
       case OutboxMessage.EventDeleted m -> Optional.empty();
       case OutboxMessage.CommentDeletedByAdmin m -> Optional.empty();
+      case OutboxMessage.TicketCancelled m -> Optional.empty();
+      case OutboxMessage.TicketCheckedIn m -> Optional.empty();
+      case OutboxMessage.TicketCheckInUndone m -> Optional.empty();
     };
   }
 

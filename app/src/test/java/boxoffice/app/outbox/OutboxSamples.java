@@ -17,6 +17,9 @@ import boxoffice.app.service.OutboxMessage.EventUpdated;
 import boxoffice.app.service.OutboxMessage.FieldChange;
 import boxoffice.app.service.OutboxMessage.LoginFailed;
 import boxoffice.app.service.OutboxMessage.LoginSucceeded;
+import boxoffice.app.service.OutboxMessage.TicketCancelled;
+import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
+import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +102,25 @@ final class OutboxSamples {
     }
     samples.add(
         CommentDeletedByAdmin.of(UUID.randomUUID(), ADMIN, EVENT, USER, "Not about the show"));
+    UUID ticket = UUID.randomUUID();
+    UUID booking = UUID.randomUUID();
+    samples.add(
+        new TicketCancelled(
+            UUID.randomUUID(), ticket, booking, USER, USER, 1, CancellationCause.USER, onTheHour));
+    samples.add(
+        new TicketCancelled(
+            UUID.randomUUID(),
+            ticket,
+            booking,
+            ADMIN,
+            USER,
+            0,
+            CancellationCause.ADMIN,
+            onTheHour));
+    Instant doorsOpen = STARTS_AT.minusSeconds(1800);
+    samples.add(new TicketCheckedIn(UUID.randomUUID(), ticket, booking, EVENT, ADMIN, doorsOpen));
+    samples.add(
+        new TicketCheckInUndone(UUID.randomUUID(), ticket, booking, EVENT, ADMIN, doorsOpen));
     return samples;
   }
 

@@ -99,6 +99,14 @@ public final class BoxofficeApi {
     return published(body);
   }
 
+  /** A published event whose users may each hold up to {@code maxTicketsPerUser} tickets. */
+  public String publishedWithLimit(String title, int capacity, int maxTicketsPerUser) {
+    Map<String, Object> body = eventBody(title);
+    body.put("capacity", capacity);
+    body.put("maxTicketsPerUser", maxTicketsPerUser);
+    return published(body);
+  }
+
   /** A published event starting {@code in} from the app's "now". */
   public String publishedStartingIn(String title, Duration in) {
     Instant startsAt = app.get().clock().instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
