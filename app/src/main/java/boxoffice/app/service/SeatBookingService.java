@@ -260,10 +260,15 @@ public final class SeatBookingService implements BookingService {
         events
             .findByIdForUpdate(booking.eventId())
             .orElseThrow(() -> new NotFoundException("No such booking"));
+    // As of the lock: a ticket cancelled meanwhile has changed the quantity the message names.
+    Booking locked = visible(caller, bookingId);
+    if (locked.status() == BookingStatus.CANCELLED) {
+      return new Cancellation(locked, false);
+    }
+    Instant now = clock.instant();
     Optional<Booking> cancelled =
         bookings.cancel(
-            OutboxMessage.BookingCancelled.byRequest(booking, caller.userId(), event),
-            clock.instant());
+            OutboxMessage.BookingCancelled.byRequest(locked, caller.userId(), event), now);
     if (cancelled.isPresent()) {
       return new Cancellation(cancelled.get(), true);
     }
@@ -271,9 +276,14 @@ public final class SeatBookingService implements BookingService {
     if (current.status() == BookingStatus.CANCELLED) {
       return new Cancellation(current, false); // a concurrent request cancelled it first
     }
+    if (event.hasStarted(now)) {
+      throw new ConflictException(
+          ProblemCode.CANCELLATION_CLOSED,
+          "The event has started; bookings can no longer be cancelled");
+    }
     throw new ConflictException(
-        ProblemCode.CANCELLATION_CLOSED,
-        "The event has started; bookings can no longer be cancelled");
+        ProblemCode.TICKET_USED,
+        "A ticket of this booking is checked in; undo its check-in before cancelling");
   }
 
   @Override

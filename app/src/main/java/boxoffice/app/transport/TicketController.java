@@ -85,9 +85,9 @@ final class TicketController {
   void qr(Context ctx) {
     Ticket ticket =
         tickets.get(AuthMiddleware.principal(ctx), RequestParams.id(ctx, "id", "ticket"));
-    ctx.header("Cache-Control", "private, no-store")
-        .contentType("image/png")
-        .result(QrCodes.png(ticket.code()));
+    ctx.header("Cache-Control", "private, no-store").result(QrCodes.png(ticket.code()));
+    ctx.res().setCharacterEncoding(null); // an image has no charset (Jetty would append UTF-8)
+    ctx.contentType("image/png");
   }
 
   @OpenApi(

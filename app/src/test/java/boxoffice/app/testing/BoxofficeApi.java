@@ -50,6 +50,16 @@ public final class BoxofficeApi {
     return signedIn(email, "password-1");
   }
 
+  /** GET /bookings/{id}/tickets. */
+  public TestHttpClient.Response tickets(String bookingId, String token) {
+    return app.get().http().get("/api/v1/bookings/" + bookingId + "/tickets", token);
+  }
+
+  /** The first ticket of a booking (id, code, status, ...). */
+  public JsonNode firstTicket(String bookingId, String token) {
+    return tickets(bookingId, token).json().get("items").get(0);
+  }
+
   /** Signs in again, e.g. after moving the clock past the access token's lifetime. */
   public Account signedIn(String email, String password) {
     var login = app.get().http().login(email, password);
