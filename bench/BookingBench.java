@@ -271,6 +271,9 @@ public class BookingBench {
             startsAt.plus(3, ChronoUnit.HOURS).toString(),
             "capacity",
             1_000_000,
+            // The most the API allows: each of the users books the hot event dozens of times.
+            "maxTicketsPerUser",
+            100,
             "status",
             "PUBLISHED");
     return call("POST", "/api/v1/events", admin, body, 201).get("id").asText();
