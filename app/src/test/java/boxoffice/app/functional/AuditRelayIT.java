@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.outbox.OutboxRelay;
 import boxoffice.app.outbox.OutboxRelays;
+import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestAuditService;
@@ -11,6 +12,7 @@ import boxoffice.app.testing.TestHttpClient;
 import boxoffice.audit.v1.AuditEntry;
 import boxoffice.testing.Await;
 import boxoffice.testing.CapturedLogs;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,6 +85,40 @@ class AuditRelayIT {
       long[] stored = audit.storedAndDistinct();
       assertThat(stored[0]).isEqualTo(outboxRows).isEqualTo(stored[1]);
       assertThat(relay.duplicates()).isZero();
+    }
+  }
+
+  @Test
+  void checkInsAndTheirUndoingAreAuditedWithoutTheCode() throws Exception {
+    try (TestAuditService audit = new TestAuditService();
+        TestApp app = TestApp.start(audit.relaySettings())) {
+      Fixtures fixtures = new Fixtures(app);
+      BoxofficeApi api = new BoxofficeApi(app);
+      String eventId = fixtures.publishedEvent("Door Audit", 10, Instant.now().plusSeconds(3600));
+      BoxofficeApi.Account holder = api.newUser();
+      String bookingId = api.booked(eventId, 1, holder.token());
+      JsonNode ticket = api.firstTicket(bookingId, holder.token());
+      String ticketId = ticket.get("id").asText();
+      String code = ticket.get("code").asText();
+      BoxofficeApi.Account staff = api.admin();
+      app.http()
+          .post("/api/v1/events/" + eventId + "/check-ins", Map.of("code", code), staff.token());
+      api.delete("/api/v1/events/" + eventId + "/check-ins/" + ticketId, staff.token());
+
+      await(() -> audit.entriesOf("ticket", ticketId).size() == 2);
+      List<AuditEntry> entries = audit.entriesOf("ticket", ticketId);
+      assertThat(entries)
+          .extracting(AuditEntry::getAction)
+          .containsExactly("ticket.checked_in", "ticket.check_in_undone");
+      assertThat(entries)
+          .allSatisfy(
+              entry -> {
+                assertThat(entry.getActorId()).isEqualTo(staff.id());
+                assertThat(entry.getPayloadJson()).contains(bookingId).doesNotContain(code);
+              });
+      assertThat(audit.entriesOf("booking", bookingId).getFirst().getPayloadJson())
+          .contains(ticketId)
+          .doesNotContain(code);
     }
   }
 

@@ -63,6 +63,8 @@ public final class Fixtures {
     body.put("startsAt", startsAt.toString());
     body.put("endsAt", startsAt.plus(Duration.ofHours(3)).toString());
     body.put("capacity", capacity);
+    // Load-style tests book one event many times with few users: the most the API allows.
+    body.put("maxTicketsPerUser", 100);
     body.put("status", "PUBLISHED");
     var response = app.get().http().post("/api/v1/events", body, adminToken());
     if (response.status() != 201) {
