@@ -13,6 +13,11 @@ public record Principal(UUID userId, Role role, UUID sessionId, Instant issuedAt
     return role == Role.ADMIN;
   }
 
+  /** Whether the caller may check tickets in at the door: staff and administrators. */
+  public boolean mayCheckIn() {
+    return role == Role.STAFF || role == Role.ADMIN;
+  }
+
   public Optional<UUID> session() {
     return Optional.ofNullable(sessionId);
   }

@@ -16,6 +16,7 @@ import boxoffice.app.service.OutboxMessage.FieldChange;
 import boxoffice.app.service.OutboxMessage.LoginFailed;
 import boxoffice.app.service.OutboxMessage.LoginSucceeded;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
+import boxoffice.app.service.OutboxMessage.UserRoleChanged;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,6 +72,11 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("email", m.email());
         payload.put("clientAddress", m.clientAddress());
         payload.put("knownAccount", m.knownAccount());
+      }
+      case UserRoleChanged m -> {
+        payload.put("userId", m.userId().toString());
+        payload.put("oldRole", m.oldRole().name());
+        payload.put("newRole", m.newRole().name());
       }
       case EventCreated m -> snapshot(payload, m.event());
       case EventUpdated m -> {

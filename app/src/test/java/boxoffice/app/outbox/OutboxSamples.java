@@ -18,6 +18,7 @@ import boxoffice.app.service.OutboxMessage.FieldChange;
 import boxoffice.app.service.OutboxMessage.LoginFailed;
 import boxoffice.app.service.OutboxMessage.LoginSucceeded;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
+import boxoffice.app.service.OutboxMessage.UserRoleChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ final class OutboxSamples {
     samples.add(UserRegistered.of(USER, "ada@example.org", "Ada", Role.USER));
     samples.add(LoginSucceeded.of(USER, "203.0.113.9"));
     samples.add(LoginFailed.of(USER, "ada@example.org", "203.0.113.9", true));
+    samples.add(UserRoleChanged.of(USER, ADMIN, Role.USER, Role.STAFF));
     samples.add(new EventCreated(UUID.randomUUID(), ADMIN, snapshot));
     samples.add(
         edit(
