@@ -63,6 +63,11 @@ final class JdbiUserRepository implements UserRepository {
   }
 
   @Override
+  public Optional<User> findForNewSession(UUID id) {
+    return dao.findForShare(id);
+  }
+
+  @Override
   public User updateRole(UUID id, Role role) {
     return dao.updateRole(id, role.name())
         .orElseThrow(() -> new IllegalStateException("user " + id + " vanished while locked"));

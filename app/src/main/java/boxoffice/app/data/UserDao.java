@@ -67,6 +67,9 @@ interface UserDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR NO KEY UPDATE")
   Optional<User> lockById(@Bind("id") UUID id);
 
+  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR SHARE")
+  Optional<User> findForShare(@Bind("id") UUID id);
+
   @SqlQuery("UPDATE users SET role = :role, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
   Optional<User> updateRole(@Bind("id") UUID id, @Bind("role") String role);
 

@@ -29,6 +29,13 @@ public interface UserRepository {
   /** The account, its row locked against other role changes until the transaction ends. */
   Optional<User> lockById(UUID id);
 
+  /**
+   * The account as a new session starts: read under a share lock, so a role change in flight
+   * commits first and the session gets the new role, or waits until the session has started and
+   * then ends it.
+   */
+  Optional<User> findForNewSession(UUID id);
+
   /** Gives the account {@code role}; call with its row locked. */
   User updateRole(UUID id, Role role);
 

@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -253,6 +257,50 @@ class RoleAssignmentIT {
     assertThat(setRole(api, userId, "USER", admin).status()).isEqualTo(200);
   }
 
+  /**
+   * A login reads the account before it checks the password; a role change committing meanwhile
+   * must not leave it a token with the old role issued after the change (which no revocation
+   * covers). Here the change is held open in the database while the login runs a second later.
+   */
+  @Test
+  void aLoginDuringARoleChangeGetsTheNewRole() throws Exception {
+    BoxofficeApi.Account user = api.newUser();
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection change = first.database().connect()) {
+      change.setAutoCommit(false);
+      Instant changedAt;
+      try (PreparedStatement update =
+          change.prepareStatement(
+              "UPDATE users SET role = 'STAFF' WHERE id = ? RETURNING clock_timestamp()")) {
+        update.setObject(1, UUID.fromString(user.id()));
+        try (ResultSet rs = update.executeQuery()) {
+          rs.next();
+          changedAt = rs.getTimestamp(1).toInstant();
+        }
+      }
+      Await.until(
+          "the second of the change is over",
+          BOUND,
+          () -> Instant.now().getEpochSecond() > changedAt.getEpochSecond());
+
+      Future<TestHttpClient.Response> login =
+          background.submit(() -> first.http().login(user.email(), "password-1"));
+      Await.until(
+          "the login has answered or waits for the change",
+          BOUND,
+          () -> login.isDone() || someoneWaitsForALock());
+      change.commit();
+
+      var answer = login.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      assertThat(answer.status()).isEqualTo(200);
+      String token = answer.json().get("accessToken").asText();
+      assertThat(roleClaim(token)).isEqualTo("STAFF");
+    } finally {
+      background.shutdownNow();
+    }
+    assertThat(setRole(api, user.id(), "USER", workingAdminToken()).status()).isEqualTo(200);
+  }
+
   // --- refusals ---
 
   @Test
@@ -407,6 +455,20 @@ class RoleAssignmentIT {
       return JSON.readTree(text);
     } catch (java.io.IOException e) {
       throw new AssertionError("outbox payloads are JSON", e);
+    }
+  }
+
+  private static boolean someoneWaitsForALock() {
+    try (Connection c = first.database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    } catch (SQLException e) {
+      throw new AssertionError("pg_stat_activity is readable", e);
     }
   }
 
