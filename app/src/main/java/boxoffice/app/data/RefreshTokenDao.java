@@ -30,7 +30,7 @@ interface RefreshTokenDao {
   @SqlUpdate("UPDATE refresh_families SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
   void markFamilyRevoked(@Bind("id") UUID id, @Bind("at") Instant at);
 
-  /** Locks the user's live families, in id order as every multi-family lock takes them. */
+  /** Locks the user's live families in id order, so two such locks queue rather than deadlock. */
   @SqlQuery(
       "SELECT id FROM refresh_families WHERE user_id = :userId AND revoked_at IS NULL"
           + " ORDER BY id FOR UPDATE")
