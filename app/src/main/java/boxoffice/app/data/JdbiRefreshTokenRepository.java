@@ -51,4 +51,11 @@ final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
     dao.markFamilyRevoked(familyId, at);
     return dao.revokeFamilyTokens(familyId, at);
   }
+
+  @Override
+  public int revokeAllOfUser(UUID userId, Instant at) {
+    dao.lockLiveFamiliesOfUser(userId);
+    dao.markFamiliesOfUserRevoked(userId, at);
+    return dao.revokeTokensOfUser(userId, at);
+  }
 }

@@ -51,4 +51,25 @@ final class JdbiUserRepository implements UserRepository {
   public void updatePasswordAndRole(UUID id, String passwordHash, Role role) {
     dao.updatePasswordAndRole(id, passwordHash, role.name());
   }
+
+  @Override
+  public List<UUID> lockAdministrators() {
+    return dao.lockAdministrators();
+  }
+
+  @Override
+  public Optional<User> lockById(UUID id) {
+    return dao.lockById(id);
+  }
+
+  @Override
+  public Optional<User> findForNewSession(UUID id) {
+    return dao.findForShare(id);
+  }
+
+  @Override
+  public User updateRole(UUID id, Role role) {
+    return dao.updateRole(id, role.name())
+        .orElseThrow(() -> new IllegalStateException("user " + id + " vanished while locked"));
+  }
 }

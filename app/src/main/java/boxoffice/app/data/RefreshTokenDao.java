@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -28,6 +29,20 @@ interface RefreshTokenDao {
 
   @SqlUpdate("UPDATE refresh_families SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
   void markFamilyRevoked(@Bind("id") UUID id, @Bind("at") Instant at);
+
+  /** Locks the user's live families in id order, so two such locks queue rather than deadlock. */
+  @SqlQuery(
+      "SELECT id FROM refresh_families WHERE user_id = :userId AND revoked_at IS NULL"
+          + " ORDER BY id FOR UPDATE")
+  List<UUID> lockLiveFamiliesOfUser(@Bind("userId") UUID userId);
+
+  @SqlUpdate(
+      "UPDATE refresh_families SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
+  void markFamiliesOfUserRevoked(@Bind("userId") UUID userId, @Bind("at") Instant at);
+
+  @SqlUpdate(
+      "UPDATE refresh_tokens SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
+  int revokeTokensOfUser(@Bind("userId") UUID userId, @Bind("at") Instant at);
 
   @SqlUpdate(
       "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)"

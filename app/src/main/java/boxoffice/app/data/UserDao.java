@@ -58,6 +58,21 @@ interface UserDao {
   void updatePasswordAndRole(
       @Bind("id") UUID id, @Bind("passwordHash") String passwordHash, @Bind("role") String role);
 
+  // FOR NO KEY UPDATE, not FOR UPDATE: it still queues role changes behind each other, but lets
+  // a refresh-token rotation insert its token (a foreign key to users takes FOR KEY SHARE), so a
+  // role change waiting for that rotation's session lock cannot deadlock with it.
+  @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' ORDER BY id FOR NO KEY UPDATE")
+  List<UUID> lockAdministrators();
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR NO KEY UPDATE")
+  Optional<User> lockById(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR SHARE")
+  Optional<User> findForShare(@Bind("id") UUID id);
+
+  @SqlQuery("UPDATE users SET role = :role, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
+  Optional<User> updateRole(@Bind("id") UUID id, @Bind("role") String role);
+
   /** Maps a users row to the domain. */
   final class UserMapper implements RowMapper<User> {
     @Override

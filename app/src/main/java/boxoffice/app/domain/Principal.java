@@ -13,7 +13,7 @@ public record Principal(UUID userId, Role role, UUID sessionId, Instant issuedAt
     return role == Role.ADMIN;
   }
 
-  /** Door staff and administrators check tickets in. */
+  /** Whether the caller may check tickets in at the door: staff and administrators. */
   public boolean mayCheckIn() {
     return role == Role.STAFF || role == Role.ADMIN;
   }

@@ -48,6 +48,7 @@ final class NotificationMessages {
       case USER_REGISTERED,
           LOGIN_SUCCEEDED,
           LOGIN_FAILED,
+          USER_ROLE_CHANGED,
           EVENT_CREATED,
           EVENT_STATUS_CHANGED,
           EVENT_DELETED,

@@ -19,6 +19,7 @@ import boxoffice.app.service.OutboxMessage.TicketCancelled;
 import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
 import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
+import boxoffice.app.service.OutboxMessage.UserRoleChanged;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,6 +75,11 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("email", m.email());
         payload.put("clientAddress", m.clientAddress());
         payload.put("knownAccount", m.knownAccount());
+      }
+      case UserRoleChanged m -> {
+        payload.put("userId", m.userId().toString());
+        payload.put("oldRole", m.oldRole().name());
+        payload.put("newRole", m.newRole().name());
       }
       case EventCreated m -> snapshot(payload, m.event());
       case EventUpdated m -> {

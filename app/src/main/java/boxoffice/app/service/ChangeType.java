@@ -10,6 +10,7 @@ public enum ChangeType {
   USER_REGISTERED("user.registered", "user"),
   LOGIN_SUCCEEDED("user.login_succeeded", "user"),
   LOGIN_FAILED("user.login_failed", "user"),
+  USER_ROLE_CHANGED("user.role_changed", "user"),
   EVENT_CREATED("event.created", "event"),
   EVENT_UPDATED("event.updated", "event"),
   EVENT_STATUS_CHANGED("event.status_changed", "event"),

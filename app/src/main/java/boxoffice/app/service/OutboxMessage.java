@@ -28,6 +28,7 @@ public sealed interface OutboxMessage {
       case UserRegistered m -> ChangeType.USER_REGISTERED;
       case LoginSucceeded m -> ChangeType.LOGIN_SUCCEEDED;
       case LoginFailed m -> ChangeType.LOGIN_FAILED;
+      case UserRoleChanged m -> ChangeType.USER_ROLE_CHANGED;
       case EventCreated m -> ChangeType.EVENT_CREATED;
       case EventUpdated m -> ChangeType.EVENT_UPDATED;
       case EventStatusChanged m -> ChangeType.EVENT_STATUS_CHANGED;
@@ -47,6 +48,7 @@ public sealed interface OutboxMessage {
       case UserRegistered m -> m.userId();
       case LoginSucceeded m -> m.userId();
       case LoginFailed m -> m.accountId();
+      case UserRoleChanged m -> m.userId();
       case EventCreated m -> m.event().id();
       case EventUpdated m -> m.eventId();
       case EventStatusChanged m -> m.event().id();
@@ -66,6 +68,7 @@ public sealed interface OutboxMessage {
       case UserRegistered m -> Optional.of(m.userId());
       case LoginSucceeded m -> Optional.of(m.userId());
       case LoginFailed m -> Optional.empty();
+      case UserRoleChanged m -> Optional.of(m.adminId());
       case EventCreated m -> Optional.of(m.adminId());
       case EventUpdated m -> Optional.of(m.adminId());
       case EventStatusChanged m -> Optional.of(m.adminId());
@@ -111,6 +114,14 @@ public sealed interface OutboxMessage {
     public static LoginFailed of(
         UUID accountId, String email, String clientAddress, boolean knownAccount) {
       return new LoginFailed(UUID.randomUUID(), accountId, email, clientAddress, knownAccount);
+    }
+  }
+
+  /** An administrator gave an account another role. */
+  record UserRoleChanged(UUID id, UUID userId, UUID adminId, Role oldRole, Role newRole)
+      implements OutboxMessage {
+    public static UserRoleChanged of(UUID userId, UUID adminId, Role oldRole, Role newRole) {
+      return new UserRoleChanged(UUID.randomUUID(), userId, adminId, oldRole, newRole);
     }
   }
 

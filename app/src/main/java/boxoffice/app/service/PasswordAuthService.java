@@ -105,10 +105,16 @@ public final class PasswordAuthService implements AuthService {
       metrics.login(false);
       throw new AuthenticationException(BAD_CREDENTIALS);
     }
-    User user = account.orElseThrow().user();
+    UUID userId = account.orElseThrow().user().id();
     metrics.login(true);
     return transactions.inTransaction(
         () -> {
+          // Read again, under a share lock: the account read above may predate a role change
+          // that committed while the password was checked, and the token must carry the new role.
+          User user =
+              users
+                  .findForNewSession(userId)
+                  .orElseThrow(() -> new AuthenticationException(BAD_CREDENTIALS));
           throttle.recordSuccess(command.email());
           outbox.record(OutboxMessage.LoginSucceeded.of(user.id(), command.clientAddress()));
           return startSession(user, UUID.randomUUID());

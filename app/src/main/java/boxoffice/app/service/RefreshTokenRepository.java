@@ -30,6 +30,13 @@ public interface RefreshTokenRepository {
    */
   int revokeFamily(UUID familyId, Instant at);
 
+  /**
+   * Revokes every live session of the user and every live token of them; returns how many tokens
+   * were revoked. The sessions are locked first, as {@link #lockFamily} does, so a rotation in
+   * flight finishes before (and its new token is revoked too) or finds its session revoked.
+   */
+  int revokeAllOfUser(UUID userId, Instant at);
+
   /** A refresh token as stored. Spent means rotated or revoked. */
   record StoredRefreshToken(
       UUID id,

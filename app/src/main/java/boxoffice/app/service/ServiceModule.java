@@ -9,6 +9,7 @@ public final class ServiceModule extends AbstractModule {
   protected void configure() {
     bind(AuthService.class).to(PasswordAuthService.class).in(Singleton.class);
     bind(UserService.class).to(UserDirectory.class).in(Singleton.class);
+    bind(RoleService.class).to(RoleAssignments.class).in(Singleton.class);
     bind(EventService.class).to(EventCatalog.class).in(Singleton.class);
     bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
     bind(ReviewService.class).to(RatingsAndComments.class).in(Singleton.class);

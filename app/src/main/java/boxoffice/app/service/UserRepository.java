@@ -20,6 +20,25 @@ public interface UserRepository {
 
   void updatePasswordAndRole(UUID id, String passwordHash, Role role);
 
+  /**
+   * The ids of every administrator, their rows locked against other role changes until the
+   * transaction ends. Locked in id order, so concurrent role changes queue rather than deadlock.
+   */
+  List<UUID> lockAdministrators();
+
+  /** The account, its row locked against other role changes until the transaction ends. */
+  Optional<User> lockById(UUID id);
+
+  /**
+   * The account as a new session starts: read under a share lock, so a role change in flight
+   * commits first and the session gets the new role, or waits until the session has started and
+   * then ends it.
+   */
+  Optional<User> findForNewSession(UUID id);
+
+  /** Gives the account {@code role}; call with its row locked. */
+  User updateRole(UUID id, Role role);
+
   /** An account about to be stored. */
   record NewUser(UUID id, String email, String name, Role role, String passwordHash) {}
 

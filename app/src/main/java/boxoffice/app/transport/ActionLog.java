@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.CheckIn;
+import boxoffice.app.domain.Role;
 import boxoffice.app.domain.Ticket;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -80,5 +81,15 @@ final class ActionLog {
   /** An administrator's change to an event: {@code event.created}, {@code event.deleted}, … */
   static void eventChanged(String action, UUID eventId) {
     LOG.info("{} {}", kv("action", action), kv("eventId", eventId));
+  }
+
+  /** An administrator gave the account {@code targetId} another role. */
+  static void roleChanged(UUID targetId, Role oldRole, Role newRole) {
+    LOG.info(
+        "{} {} {} {}",
+        kv("action", "user.role_changed"),
+        kv("targetUserId", targetId),
+        kv("oldRole", oldRole.name()),
+        kv("newRole", newRole.name()));
   }
 }

@@ -58,6 +58,10 @@ final class AuthDtos {
     }
   }
 
+  /** A role assignment. */
+  record RoleRequest(
+      @OpenApiExample("STAFF") @OpenApiDescription("USER, STAFF or ADMIN") String role) {}
+
   /** A page of accounts. */
   record UserPage(java.util.List<UserResponse> items, String nextCursor) {}
 }

@@ -98,6 +98,7 @@ final class Router {
         new Route(
             HandlerType.GET, API + "/events/{id}/bookings", Access.ADMIN, bookings::listOfEvent),
         new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list),
+        new Route(HandlerType.PUT, API + "/admin/users/{id}/role", Access.ADMIN, users::changeRole),
         new Route(HandlerType.GET, "/health/live", Access.PUBLIC, health::live),
         new Route(HandlerType.GET, "/health/ready", Access.PUBLIC, health::ready),
         new Route(HandlerType.GET, "/metrics", Access.PUBLIC, metrics::scrape));

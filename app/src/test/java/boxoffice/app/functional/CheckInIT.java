@@ -197,6 +197,28 @@ class CheckInIT {
   }
 
   @Test
+  void aStaffMemberChecksInButCannotManageEvents() {
+    String eventId = eventAtTheDoor("Staffed door");
+    BoxofficeApi.Account holder = api.newUser();
+    String code =
+        api.firstTicket(api.booked(eventId, 1, holder.token()), holder.token())
+            .get("code")
+            .asText();
+    BoxofficeApi.Account doorman = api.newUser();
+    var promoted =
+        api.put(
+            "/api/v1/admin/users/" + doorman.id() + "/role",
+            Map.of("role", "STAFF"),
+            api.admin().token());
+    assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+    String staff = api.signedIn(doorman.email(), "password-1").token();
+
+    assertThat(checkIn(eventId, code, staff).status()).isEqualTo(200);
+    assertThat(summary(eventId, staff).json().get("checkedIn").asInt()).isEqualTo(1);
+    assertThat(api.createEvent(BoxofficeApi.eventBody("Not yours"), staff).status()).isEqualTo(403);
+  }
+
+  @Test
   void aBlankOrOversizedCodeIsAValidationError() {
     String eventId = eventAtTheDoor("Validation");
     String staff = api.admin().token();

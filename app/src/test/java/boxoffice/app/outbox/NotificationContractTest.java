@@ -116,6 +116,7 @@ class NotificationContractTest {
       case OutboxMessage.UserRegistered m -> Optional.empty();
       case OutboxMessage.LoginSucceeded m -> Optional.empty();
       case OutboxMessage.LoginFailed m -> Optional.empty();
+      case OutboxMessage.UserRoleChanged m -> Optional.empty();
       case OutboxMessage.EventCreated m -> Optional.empty();
       case OutboxMessage.EventStatusChanged m -> Optional.empty();
       case OutboxMessage.EventDeleted m -> Optional.empty();

@@ -21,6 +21,7 @@ import boxoffice.app.service.OutboxMessage.TicketCancelled;
 import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
 import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
+import boxoffice.app.service.OutboxMessage.UserRoleChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,7 @@ final class OutboxSamples {
     samples.add(UserRegistered.of(USER, "ada@example.org", "Ada", Role.USER));
     samples.add(LoginSucceeded.of(USER, "203.0.113.9"));
     samples.add(LoginFailed.of(USER, "ada@example.org", "203.0.113.9", true));
+    samples.add(UserRoleChanged.of(USER, ADMIN, Role.USER, Role.STAFF));
     samples.add(new EventCreated(UUID.randomUUID(), ADMIN, snapshot));
     samples.add(
         edit(

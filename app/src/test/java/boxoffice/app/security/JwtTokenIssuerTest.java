@@ -64,6 +64,17 @@ class JwtTokenIssuerTest {
   }
 
   @Test
+  void issuedStaffTokenVerifiesToAStaffPrincipalWhoMayCheckInButIsNoAdmin() {
+    User staff = new User(userId, "door@example.com", "Door", Role.STAFF, START);
+
+    Principal principal = issuer.verify(issuer.issue(staff, SESSION)).orElseThrow();
+
+    assertThat(principal.role()).isEqualTo(Role.STAFF);
+    assertThat(principal.mayCheckIn()).isTrue();
+    assertThat(principal.isAdmin()).isFalse();
+  }
+
+  @Test
   void issuedTokenCarriesIssuerAudienceRoleAndLifetime() {
     DecodedJWT jwt = JWT.decode(issuer.issue(user, SESSION));
 
