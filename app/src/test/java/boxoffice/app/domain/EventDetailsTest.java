@@ -140,4 +140,19 @@ class EventDetailsTest {
     assertThat(e).as("expected a violation of %s", field).isNotNull();
     assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(field);
   }
+
+  @Test
+  void theTicketLimitIsOneToAHundredOrLeftToTheDefault() {
+    EventDetails unset = new EventDetails("Title", "", "Venue", START, END, 10, null);
+    assertThat(unset.withDefaultTicketLimit(7).maxTicketsPerUser()).isEqualTo(7);
+    assertThat(new EventDetails("Title", "", "Venue", START, END, 10, 3).withDefaultTicketLimit(7))
+        .extracting(EventDetails::maxTicketsPerUser)
+        .isEqualTo(3);
+    assertThat(new EventDetails("Title", "", "Venue", START, END, 10, 100).maxTicketsPerUser())
+        .isEqualTo(100);
+    assertRefused(
+        () -> new EventDetails("Title", "", "Venue", START, END, 10, 0), "maxTicketsPerUser");
+    assertRefused(
+        () -> new EventDetails("Title", "", "Venue", START, END, 10, 101), "maxTicketsPerUser");
+  }
 }
