@@ -5,6 +5,7 @@ import boxoffice.app.domain.Comment;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.service.CommentKey;
 import boxoffice.app.service.ReviewRepository;
+import boxoffice.app.service.ReviewRepository.RatingEligibility;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -26,6 +27,11 @@ record CachingReviewRepository(
       cacheAside.invalidate(eventId);
     }
     return rated;
+  }
+
+  @Override
+  public Optional<RatingEligibility> ratingEligibility(UUID eventId, UUID userId, Instant now) {
+    return database.ratingEligibility(eventId, userId, now);
   }
 
   @Override

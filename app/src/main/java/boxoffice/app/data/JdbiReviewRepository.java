@@ -4,6 +4,7 @@ import boxoffice.app.domain.Comment;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.service.CommentKey;
 import boxoffice.app.service.ReviewRepository;
+import boxoffice.app.service.ReviewRepository.RatingEligibility;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,11 @@ final class JdbiReviewRepository implements ReviewRepository {
   @Override
   public boolean rate(UUID eventId, UUID userId, int score, Instant now) {
     return reviews.rate(eventId, userId, score, now) == 1;
+  }
+
+  @Override
+  public Optional<RatingEligibility> ratingEligibility(UUID eventId, UUID userId, Instant now) {
+    return reviews.ratingEligibility(eventId, userId, now);
   }
 
   @Override

@@ -7,12 +7,17 @@ import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.domain.Violations;
+import boxoffice.app.service.ReviewRepository.RatingEligibility;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Ratings by ticket holders and comments by signed-in users. */
+/**
+ * Ratings by holders of a valid or used ticket once the event has started, and comments by any
+ * signed-in user (marked when the author has checked in).
+ */
 public final class RatingsAndComments implements ReviewService {
   private final Transactions transactions;
   private final ReviewRepository reviews;
@@ -42,11 +47,44 @@ public final class RatingsAndComments implements ReviewService {
     }
     violations.throwIfAny();
     requireVisibleEvent(Optional.of(user), eventId);
-    if (!reviews.rate(eventId, user.userId(), score, clock.instant())) {
-      throw new ForbiddenException(
-          ProblemCode.NOT_AN_ATTENDEE, "Only holders of a confirmed booking may rate this event");
+    Instant now = clock.instant();
+    if (!reviews.rate(eventId, user.userId(), score, now)) {
+      explainRefusal(eventId, user.userId(), now);
+      // Both conditions hold by now (the event was moved earlier meanwhile): once more.
+      if (!reviews.rate(eventId, user.userId(), score, now)) {
+        throw notAHolder();
+      }
     }
     return reviews.summary(eventId);
+  }
+
+  /**
+   * Throws the reason for a refused rating, read from the database after the refusal; returns when
+   * the event has started and the user holds a ticket after all.
+   *
+   * <p>Holders cancel their bookings and tickets only before the event starts, and ratings open
+   * only once it has started, so a holder cannot rate and then take the seat back. An administrator
+   * may still cancel the whole event after its start: that voids every ticket, which refuses new
+   * ratings but keeps those already given.
+   */
+  private void explainRefusal(UUID eventId, UUID userId, Instant now) {
+    RatingEligibility eligibility =
+        reviews
+            .ratingEligibility(eventId, userId, now)
+            .orElseThrow(() -> new NotFoundException("No such event"));
+    if (!eligibility.started()) {
+      throw new ForbiddenException(
+          ProblemCode.NOT_AN_ATTENDEE,
+          "Ratings open when the event starts, for holders of a valid or used ticket");
+    }
+    if (!eligibility.holdsTicket()) {
+      throw notAHolder();
+    }
+  }
+
+  private static ForbiddenException notAHolder() {
+    return new ForbiddenException(
+        ProblemCode.NOT_AN_ATTENDEE, "Only holders of a valid or used ticket may rate this event");
   }
 
   @Override

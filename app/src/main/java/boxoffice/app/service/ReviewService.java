@@ -8,7 +8,10 @@ import java.util.UUID;
 
 /** Ratings and comments on events. */
 public interface ReviewService {
-  /** Sets the caller's score (1..5); only holders of a confirmed booking may rate. */
+  /**
+   * Sets the caller's score (1..5); only holders of a valid or used ticket may rate, and only once
+   * the event has started.
+   */
   RatingSummary rate(Principal user, UUID eventId, Integer score);
 
   Comment comment(Principal user, UUID eventId, String text);

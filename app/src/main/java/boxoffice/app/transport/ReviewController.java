@@ -39,7 +39,10 @@ final class ReviewController {
       path = "/api/v1/events/{id}/rating",
       methods = HttpMethod.PUT,
       tags = "Ratings and comments",
-      summary = "Rate an event 1..5 (holders of a confirmed booking; PUT replaces)",
+      summary = "Rate an event 1..5 once it has started (ticket holders; PUT replaces)",
+      description =
+          "Only a holder of a VALID or USED ticket of the event may rate it, and only from its"
+              + " start; anyone else gets 403 NOT_AN_ATTENDEE.",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
       requestBody =
@@ -52,7 +55,13 @@ final class ReviewController {
             description = "the event's rating after the change",
             content = @OpenApiContent(from = RatingResponse.class)),
         @OpenApiResponse(
+            status = "401",
+            content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+        @OpenApiResponse(
             status = "403",
+            description =
+                "NOT_AN_ATTENDEE: the event has not started, or the caller holds no valid or used"
+                    + " ticket of it",
             content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
         @OpenApiResponse(
             status = "404",
@@ -73,6 +82,7 @@ final class ReviewController {
       methods = HttpMethod.GET,
       tags = "Ratings and comments",
       summary = "Comments of an event, oldest first",
+      description = "verifiedAttendee marks authors who hold a checked-in ticket of the event.",
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
       queryParams = {
         @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 20"),
@@ -100,7 +110,7 @@ final class ReviewController {
       path = "/api/v1/events/{id}/comments",
       methods = HttpMethod.POST,
       tags = "Ratings and comments",
-      summary = "Comment on an event",
+      summary = "Comment on an event (any signed-in user; no ticket needed)",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
       requestBody =

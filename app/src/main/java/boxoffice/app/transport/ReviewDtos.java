@@ -20,10 +20,28 @@ final class ReviewDtos {
 
   /** A comment; {@code text} is exactly what its author wrote. */
   record CommentResponse(
-      UUID id, UUID eventId, UUID authorId, String authorName, String text, Instant createdAt) {
+      UUID id,
+      UUID eventId,
+      @OpenApiDescription("The author's user id") UUID userId,
+      @OpenApiDescription("The author's user id, as userId; kept for existing clients")
+          UUID authorId,
+      String authorName,
+      String text,
+      @OpenApiDescription(
+              "True when the author holds a checked-in (USED) ticket of the event; computed when"
+                  + " the comment is read, so it turns true once the author checks in")
+          boolean verifiedAttendee,
+      Instant createdAt) {
     static CommentResponse of(Comment c) {
       return new CommentResponse(
-          c.id(), c.eventId(), c.authorId(), c.authorName(), c.text(), c.createdAt());
+          c.id(),
+          c.eventId(),
+          c.authorId(),
+          c.authorId(),
+          c.authorName(),
+          c.text(),
+          c.verifiedAttendee(),
+          c.createdAt());
     }
   }
 

@@ -7,6 +7,7 @@ import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,16 +70,6 @@ abstract class EventCacheContract {
     var booking = Fixtures.book(app.http(), eventId, user, 3, null);
     assertThat(read(app, eventId).get("seatsBooked").asInt()).isEqualTo(3);
 
-    var rating =
-        app.http()
-            .send(
-                app.http()
-                    .request("/api/v1/events/" + eventId + "/rating", user)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"score\":4}")));
-    assertThat(rating.status()).isEqualTo(200);
-    assertThat(read(app, eventId).get("rating").get("count").asInt()).isEqualTo(1);
-
     String bookingId = booking.json().get("id").asText();
     app.http().post("/api/v1/bookings/" + bookingId + "/cancel", Map.of(), user);
     assertThat(read(app, eventId).get("seatsBooked").asInt()).isZero();
@@ -91,6 +82,33 @@ abstract class EventCacheContract {
     var deleted = app.http().send(app.http().request("/api/v1/events/" + eventId, admin).DELETE());
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(app.http().get("/api/v1/events/" + eventId, admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aRatingIsVisibleOnTheNextRead() {
+    // Ratings open when the event starts: one starting soon, and the clock moved past its start.
+    Duration soon = Duration.ofMinutes(10);
+    String eventId =
+        fixtures.publishedEvent("Rated Recital", 100, app.clock().instant().plus(soon));
+    String user = fixtures.users("rater", 1).getFirst();
+    Fixtures.book(app.http(), eventId, user, 1, null);
+    assertThat(read(app, eventId).get("rating").get("count").asInt()).isZero();
+
+    Duration pastTheStart = soon.plusMinutes(1);
+    app.clock().advance(pastTheStart);
+    try {
+      var rating =
+          app.http()
+              .send(
+                  app.http()
+                      .request("/api/v1/events/" + eventId + "/rating", user)
+                      .header("Content-Type", "application/json")
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"score\":4}")));
+      assertThat(rating.status()).isEqualTo(200);
+      assertThat(read(app, eventId).get("rating").get("count").asInt()).isEqualTo(1);
+    } finally {
+      app.clock().advance(pastTheStart.negated());
+    }
   }
 
   @Test
