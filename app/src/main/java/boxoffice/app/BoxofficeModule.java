@@ -33,7 +33,9 @@ final class BoxofficeModule extends AbstractModule {
   @Singleton
   TicketRules ticketRules() {
     return new TicketRules(
-        config.tickets().maxTicketsPerUser(), config.tickets().checkInOpensBefore());
+        config.tickets().maxTicketsPerUser(),
+        config.tickets().checkInOpensBefore(),
+        config.tickets().defaultTimeZone());
   }
 
   @Provides

@@ -19,7 +19,7 @@ import java.util.UUID;
  * written in another format (by an older or newer release) decodes as absent, never as an error.
  */
 final class EventViewCodec {
-  static final byte FORMAT = 2; // 2: with maxTicketsPerUser
+  static final byte FORMAT = 2; // 2: with maxTicketsPerUser and timeZone
 
   private EventViewCodec() {}
 
@@ -38,6 +38,7 @@ final class EventViewCodec {
       out.writeInt(e.capacity());
       out.writeInt(e.seatsBooked());
       out.writeInt(e.maxTicketsPerUser());
+      out.writeUTF(e.timeZone());
       out.writeUTF(e.status().name());
       out.writeInt(e.version());
       writeInstant(out, e.createdAt());
@@ -67,6 +68,7 @@ final class EventViewCodec {
               in.readInt(),
               in.readInt(),
               in.readInt(),
+              in.readUTF(),
               EventStatus.valueOf(in.readUTF()),
               in.readInt(),
               readInstant(in),

@@ -20,9 +20,11 @@ public record AppConfig(
 
   /**
    * Ticket rules: the per-user limit of an event created without one, and how long before the start
-   * the doors (check-in) open; they close when the event ends.
+   * the doors (check-in) open (they close when the event ends), and the time zone of events created
+   * without one.
    */
-  public record Tickets(int maxTicketsPerUser, Duration checkInOpensBefore) {}
+  public record Tickets(
+      int maxTicketsPerUser, Duration checkInOpensBefore, String defaultTimeZone) {}
 
   /** How every outbox relay batches, polls and backs off. */
   public record Outbox(int batchSize, Duration pollInterval, Duration maxBackoff) {}

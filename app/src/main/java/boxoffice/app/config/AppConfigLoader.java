@@ -85,7 +85,18 @@ public final class AppConfigLoader {
             in.durationBetween("outbox.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))),
         new AppConfig.Tickets(
             in.intBetween("booking.max-tickets-per-user", 1, EventDetails.MAX_TICKETS_PER_USER),
-            in.durationBetween("check-in.opens-before", Duration.ZERO, Duration.ofDays(7))));
+            in.durationBetween("check-in.opens-before", Duration.ZERO, Duration.ofDays(7)),
+            timeZone(in, "events.default-time-zone")));
+  }
+
+  /** An IANA region name, the zone events created without one are shown in. */
+  private static String timeZone(ConfigReader in, String key) {
+    String zone = in.nonBlank(key);
+    if (!EventDetails.isTimeZone(zone)) {
+      throw InvalidConfigException.forKey(
+          key, "expected an IANA time zone name such as Europe/Berlin, got '" + zone + "'");
+    }
+    return zone;
   }
 
   private void checkProfileRules(AppConfig config) {

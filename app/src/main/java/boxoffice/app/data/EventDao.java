@@ -31,13 +31,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface EventDao extends SqlObject {
   String COLUMNS =
       "id, title, description, venue, starts_at, ends_at, capacity, seats_booked,"
-          + " max_tickets_per_user, status, version, created_at, updated_at";
+          + " max_tickets_per_user, time_zone, status, version, created_at, updated_at";
 
   @SqlQuery(
       "INSERT INTO events (id, title, description, venue, starts_at, ends_at, capacity,"
-          + " max_tickets_per_user, status, created_at, updated_at)"
+          + " max_tickets_per_user, time_zone, status, created_at, updated_at)"
           + " VALUES (:id, :title, :description, :venue, :startsAt, :endsAt, :capacity,"
-          + " :maxTicketsPerUser, :status, :now, :now) RETURNING "
+          + " :maxTicketsPerUser, :timeZone, :status, :now, :now) RETURNING "
           + COLUMNS)
   Event insert(
       @Bind("id") UUID id,
@@ -54,7 +54,7 @@ interface EventDao extends SqlObject {
   @SqlQuery(
       "UPDATE events SET title = :title, description = :description, venue = :venue,"
           + " starts_at = :startsAt, ends_at = :endsAt, capacity = :capacity,"
-          + " max_tickets_per_user = :maxTicketsPerUser,"
+          + " max_tickets_per_user = :maxTicketsPerUser, time_zone = :timeZone,"
           + " version = version + 1, updated_at = :now WHERE id = :id RETURNING "
           + COLUMNS)
   Event update(@Bind("id") UUID id, @BindMethods EventDetails details, @Bind("now") Instant now);
@@ -160,6 +160,7 @@ interface EventDao extends SqlObject {
           rs.getInt("capacity"),
           rs.getInt("seats_booked"),
           rs.getInt("max_tickets_per_user"),
+          rs.getString("time_zone"),
           EventStatus.valueOf(rs.getString("status")),
           rs.getInt("version"),
           rs.getTimestamp("created_at").toInstant(),

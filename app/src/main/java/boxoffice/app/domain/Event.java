@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * An event with its seat accounting. {@code seatsBooked} counts the tickets of confirmed bookings
- * that are not VOID; one user may hold at most {@code maxTicketsPerUser} of them.
+ * that are not VOID; one user may hold at most {@code maxTicketsPerUser} of them. {@code timeZone}
+ * is the IANA zone the event's times are shown in (emails).
  */
 public record Event(
     UUID id,
@@ -17,6 +18,7 @@ public record Event(
     int capacity,
     int seatsBooked,
     int maxTicketsPerUser,
+    String timeZone,
     EventStatus status,
     int version,
     Instant createdAt,

@@ -1,11 +1,12 @@
 package boxoffice.app.domain;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The editable fields of an event, validated together: title 1..200 characters, description at most
  * 5000, venue 1..200, capacity 1..1,000,000, an end after the start and, when given, a limit of
- * 1..100 tickets per user (absent: the configured default applies).
+ * 1..100 tickets per user and an IANA time zone (absent: the configured defaults apply).
  */
 public record EventDetails(
     String title,
@@ -14,12 +15,14 @@ public record EventDetails(
     Instant startsAt,
     Instant endsAt,
     Integer capacity,
-    Integer maxTicketsPerUser) {
+    Integer maxTicketsPerUser,
+    String timeZone) {
   public static final int MAX_TITLE = 200;
   public static final int MAX_DESCRIPTION = 5000;
   public static final int MAX_VENUE = 200;
   public static final int MAX_CAPACITY = 1_000_000;
   public static final int MAX_TICKETS_PER_USER = 100;
+  private static final int MAX_TIME_ZONE = 64;
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -65,14 +68,29 @@ public record EventDetails(
           "maxTicketsPerUser",
           "must be between 1 and " + MAX_TICKETS_PER_USER);
     }
+    if (timeZone != null) {
+      violations.check(
+          isTimeZone(timeZone), "timeZone", "must be an IANA time zone name such as Europe/Berlin");
+    }
     violations.throwIfAny();
   }
 
-  /** These details with the per-user limit set to {@code limit} where none was given. */
-  public EventDetails withDefaultTicketLimit(int limit) {
-    return maxTicketsPerUser != null
-        ? this
-        : new EventDetails(title, description, venue, startsAt, endsAt, capacity, limit);
+  /** These details with the configured defaults where a limit or a time zone was not given. */
+  public EventDetails withDefaults(int ticketLimit, String defaultTimeZone) {
+    return new EventDetails(
+        title,
+        description,
+        venue,
+        startsAt,
+        endsAt,
+        capacity,
+        maxTicketsPerUser != null ? maxTicketsPerUser : ticketLimit,
+        timeZone != null ? timeZone : defaultTimeZone);
+  }
+
+  /** A region name of the IANA time zone database ("Europe/Berlin", "UTC"), not an offset. */
+  public static boolean isTimeZone(String name) {
+    return name.length() <= MAX_TIME_ZONE && ZoneId.getAvailableZoneIds().contains(name);
   }
 
   /** Whether PostgreSQL's timestamptz (and the API's RFC 3339) can hold the instant. */
@@ -93,6 +111,7 @@ public record EventDetails(
         event.startsAt(),
         event.endsAt(),
         event.capacity(),
-        event.maxTicketsPerUser());
+        event.maxTicketsPerUser(),
+        event.timeZone());
   }
 }

@@ -146,6 +146,7 @@ final class OutboxPayloads implements OutboxEncoding {
       case ENDS_AT -> "endsAt";
       case CAPACITY -> "capacity";
       case MAX_TICKETS_PER_USER -> "maxTicketsPerUser";
+      case TIME_ZONE -> "timeZone";
     };
   }
 
@@ -179,6 +180,7 @@ final class OutboxPayloads implements OutboxEncoding {
     payload.put("endsAt", event.endsAt().toString());
     payload.put("capacity", event.capacity());
     payload.put("maxTicketsPerUser", event.maxTicketsPerUser());
+    payload.put("timeZone", event.timeZone());
     payload.put("status", event.status().name());
   }
 }

@@ -54,7 +54,9 @@ public final class EventCatalog implements EventService {
           Event event =
               events.insert(
                   UUID.randomUUID(),
-                  command.details().withDefaultTicketLimit(rules.defaultMaxTicketsPerUser()),
+                  command
+                      .details()
+                      .withDefaults(rules.defaultMaxTicketsPerUser(), rules.defaultTimeZone()),
                   command.status(),
                   clock.instant());
           outbox.record(OutboxMessage.EventCreated.of(event, admin.userId()));

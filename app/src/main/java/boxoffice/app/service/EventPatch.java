@@ -18,7 +18,8 @@ public record EventPatch(
     Optional<Instant> startsAt,
     Optional<Instant> endsAt,
     Optional<Integer> capacity,
-    Optional<Integer> maxTicketsPerUser) {
+    Optional<Integer> maxTicketsPerUser,
+    Optional<String> timeZone) {
 
   /** The event's details with this patch applied, validated as a whole. */
   public EventDetails applyTo(Event event) {
@@ -29,7 +30,8 @@ public record EventPatch(
         startsAt.orElse(event.startsAt()),
         endsAt.orElse(event.endsAt()),
         capacity.orElse(event.capacity()),
-        maxTicketsPerUser.orElse(event.maxTicketsPerUser()));
+        maxTicketsPerUser.orElse(event.maxTicketsPerUser()),
+        timeZone.orElse(event.timeZone()));
   }
 
   /** Old and new value of each field the update really changed, for the outbox. */
@@ -46,6 +48,7 @@ public record EventPatch(
         EventField.MAX_TICKETS_PER_USER,
         before.maxTicketsPerUser(),
         after.maxTicketsPerUser());
+    compare(changes, EventField.TIME_ZONE, before.timeZone(), after.timeZone());
     return changes;
   }
 

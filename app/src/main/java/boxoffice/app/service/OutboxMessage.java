@@ -140,7 +140,8 @@ public sealed interface OutboxMessage {
     ENDS_AT(true),
     VENUE(true),
     CAPACITY(false),
-    MAX_TICKETS_PER_USER(false);
+    MAX_TICKETS_PER_USER(false),
+    TIME_ZONE(false);
 
     private final boolean holdersCare;
 

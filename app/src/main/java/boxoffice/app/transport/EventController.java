@@ -185,7 +185,8 @@ final class EventController {
             request.startsAt(),
             request.endsAt(),
             request.capacity(),
-            request.maxTicketsPerUser());
+            request.maxTicketsPerUser(),
+            request.timeZone());
     Event event =
         events.create(AuthMiddleware.principal(ctx), new CreateEventCommand(details, status));
     ActionLog.eventChanged("event.created", event.id());
@@ -239,7 +240,8 @@ final class EventController {
             Optional.ofNullable(request.startsAt()),
             Optional.ofNullable(request.endsAt()),
             Optional.ofNullable(request.capacity()),
-            Optional.ofNullable(request.maxTicketsPerUser()));
+            Optional.ofNullable(request.maxTicketsPerUser()),
+            Optional.ofNullable(request.timeZone()));
     Event event = events.update(AuthMiddleware.principal(ctx), id, patch, version);
     ActionLog.eventChanged("event.updated", id);
     ctx.header("ETag", etag(event)).json(EventResponse.of(event));

@@ -25,6 +25,10 @@ final class EventDtos {
       @OpenApiDescription("1..100 tickets one user may hold; default from configuration (10)")
           @OpenApiExample("4")
           Integer maxTicketsPerUser,
+      @OpenApiDescription(
+              "IANA time zone the event's times are shown in (emails); default from configuration")
+          @OpenApiExample("Europe/Berlin")
+          String timeZone,
       @OpenApiDescription("DRAFT (default) or PUBLISHED") String status) {}
 
   /** A partial update: fields left out (or null) keep their value. */
@@ -35,7 +39,8 @@ final class EventDtos {
       Instant startsAt,
       Instant endsAt,
       Integer capacity,
-      Integer maxTicketsPerUser) {}
+      Integer maxTicketsPerUser,
+      String timeZone) {}
 
   /** A status change. */
   record StatusRequest(@OpenApiExample("PUBLISHED") String status) {}
@@ -53,6 +58,7 @@ final class EventDtos {
       int seatsBooked,
       int seatsAvailable,
       int maxTicketsPerUser,
+      String timeZone,
       String status,
       int version,
       Instant createdAt,
@@ -70,6 +76,7 @@ final class EventDtos {
           e.seatsBooked(),
           e.seatsAvailable(),
           e.maxTicketsPerUser(),
+          e.timeZone(),
           e.status().name(),
           e.version(),
           e.createdAt(),

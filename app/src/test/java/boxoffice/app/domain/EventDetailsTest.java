@@ -16,7 +16,7 @@ class EventDetailsTest {
   @Test
   void validDetailsKeepTheirValues() {
     EventDetails details =
-        new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 120, null);
+        new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 120, null, null);
 
     assertThat(details.title()).isEqualTo("Jazz Night");
     assertThat(details.description()).isEqualTo("Live");
@@ -29,7 +29,7 @@ class EventDetailsTest {
   @Test
   void titleAndVenueAreTrimmedAndAMissingDescriptionIsEmpty() {
     EventDetails details =
-        new EventDetails("  Jazz Night \t", null, " Blue Note ", START, END, 1, null);
+        new EventDetails("  Jazz Night \t", null, " Blue Note ", START, END, 1, null, null);
 
     assertThat(details.title()).isEqualTo("Jazz Night");
     assertThat(details.venue()).isEqualTo("Blue Note");
@@ -81,14 +81,18 @@ class EventDetailsTest {
 
   @Test
   void bothTimesAreRequiredAndTheEndComesAfterTheStart() {
-    assertRefused(() -> new EventDetails("Title", "", "Venue", null, END, 10, null), "startsAt");
-    assertRefused(() -> new EventDetails("Title", "", "Venue", START, null, 10, null), "endsAt");
-    assertRefused(() -> new EventDetails("Title", "", "Venue", START, START, 10, null), "endsAt");
     assertRefused(
-        () -> new EventDetails("Title", "", "Venue", START, START.minusSeconds(1), 10, null),
+        () -> new EventDetails("Title", "", "Venue", null, END, 10, null, null), "startsAt");
+    assertRefused(
+        () -> new EventDetails("Title", "", "Venue", START, null, 10, null, null), "endsAt");
+    assertRefused(
+        () -> new EventDetails("Title", "", "Venue", START, START, 10, null, null), "endsAt");
+    assertRefused(
+        () -> new EventDetails("Title", "", "Venue", START, START.minusSeconds(1), 10, null, null),
         "endsAt");
     assertThat(
-            new EventDetails("Title", "", "Venue", START, START.plusNanos(1000), 10, null).endsAt())
+            new EventDetails("Title", "", "Venue", START, START.plusNanos(1000), 10, null, null)
+                .endsAt())
         .isAfter(START);
   }
 
@@ -97,7 +101,7 @@ class EventDetailsTest {
     ValidationException e =
         catchThrowableOfType(
             ValidationException.class,
-            () -> new EventDetails(" ", null, null, null, null, 0, null));
+            () -> new EventDetails(" ", null, null, null, null, 0, null, null));
 
     assertThat(e.violations())
         .extracting(FieldViolation::field)
@@ -121,18 +125,21 @@ class EventDetailsTest {
             50,
             5,
             4,
+            "Europe/Berlin",
             EventStatus.PUBLISHED,
             3,
             START.minusSeconds(3600),
             START.minusSeconds(60));
 
     assertThat(EventDetails.of(event))
-        .isEqualTo(new EventDetails("Jazz Night", "Live", "Blue Note", START, END, 50, 4));
+        .isEqualTo(
+            new EventDetails(
+                "Jazz Night", "Live", "Blue Note", START, END, 50, 4, "Europe/Berlin"));
   }
 
   private static EventDetails details(
       String title, String description, String venue, Integer capacity) {
-    return new EventDetails(title, description, venue, START, END, capacity, null);
+    return new EventDetails(title, description, venue, START, END, capacity, null, null);
   }
 
   private static void assertRefused(ThrowingCallable call, String field) {
@@ -143,16 +150,31 @@ class EventDetailsTest {
 
   @Test
   void theTicketLimitIsOneToAHundredOrLeftToTheDefault() {
-    EventDetails unset = new EventDetails("Title", "", "Venue", START, END, 10, null);
-    assertThat(unset.withDefaultTicketLimit(7).maxTicketsPerUser()).isEqualTo(7);
-    assertThat(new EventDetails("Title", "", "Venue", START, END, 10, 3).withDefaultTicketLimit(7))
+    EventDetails unset = new EventDetails("Title", "", "Venue", START, END, 10, null, null);
+    assertThat(unset.withDefaults(7, "UTC").maxTicketsPerUser()).isEqualTo(7);
+    assertThat(
+            new EventDetails("Title", "", "Venue", START, END, 10, 3, null).withDefaults(7, "UTC"))
         .extracting(EventDetails::maxTicketsPerUser)
         .isEqualTo(3);
-    assertThat(new EventDetails("Title", "", "Venue", START, END, 10, 100).maxTicketsPerUser())
+    assertThat(
+            new EventDetails("Title", "", "Venue", START, END, 10, 100, null).maxTicketsPerUser())
         .isEqualTo(100);
     assertRefused(
-        () -> new EventDetails("Title", "", "Venue", START, END, 10, 0), "maxTicketsPerUser");
+        () -> new EventDetails("Title", "", "Venue", START, END, 10, 0, null), "maxTicketsPerUser");
     assertRefused(
-        () -> new EventDetails("Title", "", "Venue", START, END, 10, 101), "maxTicketsPerUser");
+        () -> new EventDetails("Title", "", "Venue", START, END, 10, 101, null),
+        "maxTicketsPerUser");
+  }
+
+  @Test
+  void theTimeZoneIsAnIanaRegionName() {
+    assertThat(new EventDetails("T", "", "V", START, END, 10, null, "Asia/Tokyo").timeZone())
+        .isEqualTo("Asia/Tokyo");
+    for (String zone : new String[] {"+01:00", "CET-ish", "Mars/Olympus", "", "x".repeat(100)}) {
+      assertRefused(() -> new EventDetails("T", "", "V", START, END, 10, null, zone), "timeZone");
+    }
+    assertThat(new EventDetails("T", "", "V", START, END, 10, null, null).withDefaults(10, "UTC"))
+        .extracting(EventDetails::timeZone)
+        .isEqualTo("UTC");
   }
 }

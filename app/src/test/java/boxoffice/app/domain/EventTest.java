@@ -124,6 +124,7 @@ class EventTest {
         10,
         seatsBooked,
         10,
+        "UTC",
         status,
         1,
         created,

@@ -200,6 +200,29 @@ class TicketsIT {
   }
 
   @Test
+  void anEventHasAnIanaTimeZoneDefaultingToTheConfiguredOne() {
+    var defaults = api.event(api.publishedWithCapacity("Zoned by default", 10), null).json();
+    assertThat(defaults.get("timeZone").asText()).isEqualTo("UTC");
+
+    Map<String, Object> body = BoxofficeApi.eventBody("Tokyo night");
+    body.put("timeZone", "Asia/Tokyo");
+    var tokyo = api.createEvent(body, api.admin().token());
+    assertThat(tokyo.status()).isEqualTo(201);
+    assertThat(tokyo.json().get("timeZone").asText()).isEqualTo("Asia/Tokyo");
+    var moved =
+        api.patch(
+            EVENTS + "/" + tokyo.json().get("id").asText(),
+            Map.of("timeZone", "Europe/Berlin"),
+            api.admin().token(),
+            null);
+    assertThat(moved.json().get("timeZone").asText()).isEqualTo("Europe/Berlin");
+    body.put("timeZone", "+09:00");
+    var offset = api.createEvent(body, api.admin().token());
+    assertThat(offset.status()).isEqualTo(422);
+    assertThat(BoxofficeApi.errorFields(offset)).containsExactly("timeZone");
+  }
+
+  @Test
   void aRefusalCarriesAStableCode() {
     String eventId = api.publishedWithCapacity("Tiny", 1);
     api.booked(eventId, 1, api.newUser().token());

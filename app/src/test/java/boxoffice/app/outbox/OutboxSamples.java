@@ -58,6 +58,7 @@ final class OutboxSamples {
             100,
             40,
             10,
+            "UTC",
             EventStatus.PUBLISHED,
             3,
             COMMITTED_AT,

@@ -115,6 +115,7 @@ class SeatBookingFromAStaleCacheTest {
         10,
         seatsBooked,
         10,
+        "UTC",
         EventStatus.PUBLISHED,
         version,
         NOW,

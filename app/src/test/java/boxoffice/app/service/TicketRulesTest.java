@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TicketRulesTest {
   private static final Instant START = Instant.parse("2027-03-01T19:00:00Z");
   private static final Instant END = START.plus(Duration.ofHours(3));
-  private static final TicketRules RULES = new TicketRules(10, Duration.ofHours(6));
+  private static final TicketRules RULES = new TicketRules(10, Duration.ofHours(6), "UTC");
 
   @Test
   void doorsOpenSixHoursBeforeTheStartAndCloseWhenTheEventEnds() {
@@ -58,6 +58,7 @@ class TicketRulesTest {
         10,
         0,
         10,
+        "UTC",
         EventStatus.PUBLISHED,
         1,
         START.minus(Duration.ofDays(30)),
