@@ -7,7 +7,11 @@ import boxoffice.app.testing.NotificationStack;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.PerClass;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +44,90 @@ class NotificationFlowIT {
     assertThat(message.getSubject()).isEqualTo("Booking confirmed: Email Evening <b>");
     String body = GreenMailUtil.getBody(message);
     assertThat(body).contains(bookingId).contains("Email Evening").contains("&lt;b&gt;");
+  }
+
+  @Test
+  void theConfirmationListsEveryTicketCodeWithItsQrCodeInline() throws Exception {
+    String eventId = fixtures.publishedEvent("Coded Concert", 50);
+    String email = "coded-" + UUID.randomUUID() + "@example.org";
+    String token = http().registerAndLogin(email, "password-1").get("accessToken").asText();
+    String bookingId = Fixtures.book(http(), eventId, token, 3, null).json().get("id").asText();
+    List<String> codes = new ArrayList<>();
+    http()
+        .get("/api/v1/bookings/" + bookingId + "/tickets", token)
+        .json()
+        .get("items")
+        .forEach(t -> codes.add(t.get("code").asText()));
+
+    MimeMessage message = stack.get().awaitMailsTo(email, 1).getFirst();
+
+    String text = texts(message);
+    assertThat(codes).hasSize(3).allSatisfy(code -> assertThat(text).contains(code));
+    List<BodyPart> images = inlineImages(message);
+    assertThat(images).hasSize(3);
+    List<String> decoded = new ArrayList<>();
+    for (BodyPart image : images) {
+      assertThat(image.getDisposition()).isEqualToIgnoringCase(Part.INLINE);
+      assertThat(((MimePart) image).getContentID()).isNotBlank();
+      decoded.add(TicketsIT.decodeQr(image.getInputStream().readAllBytes()));
+    }
+    assertThat(decoded).containsExactlyInAnyOrderElementsOf(codes);
+  }
+
+  @Test
+  void cancellingOneTicketSendsAShortTicketCancelledEmail() {
+    String eventId = fixtures.publishedEvent("Halved Hymn", 50);
+    String email = "halved-" + UUID.randomUUID() + "@example.org";
+    String token = http().registerAndLogin(email, "password-1").get("accessToken").asText();
+    String bookingId = Fixtures.book(http(), eventId, token, 2, null).json().get("id").asText();
+    String ticketId =
+        http()
+            .get("/api/v1/bookings/" + bookingId + "/tickets", token)
+            .json()
+            .at("/items/0/id")
+            .asText();
+
+    assertThat(
+            http()
+                .post("/api/v1/tickets/" + ticketId + "/cancel", java.util.Map.of(), token)
+                .status())
+        .isEqualTo(200);
+
+    List<MimeMessage> received = stack.get().awaitMailsTo(email, 2);
+    assertThat(received)
+        .extracting(NotificationStack::subjectOf)
+        .containsExactlyInAnyOrder(
+            "Booking confirmed: Halved Hymn", "Ticket cancelled: Halved Hymn");
+  }
+
+  /** The decoded text of every text part (plain and HTML), however deep they are nested. */
+  private static String texts(Part part) throws Exception {
+    if (part.isMimeType("text/*")) {
+      return (String) part.getContent();
+    }
+    StringBuilder texts = new StringBuilder();
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        texts.append(texts(multipart.getBodyPart(i))).append('\n');
+      }
+    }
+    return texts.toString();
+  }
+
+  /** The image parts of a message shown inline (the QR codes), however deep they are nested. */
+  private static List<BodyPart> inlineImages(Part part) throws Exception {
+    List<BodyPart> images = new ArrayList<>();
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        if (child.isMimeType("image/png")) {
+          images.add(child);
+        } else {
+          images.addAll(inlineImages(child));
+        }
+      }
+    }
+    return images;
   }
 
   @Test
