@@ -15,6 +15,8 @@ public enum ProblemCode {
   CANCELLATION_CLOSED,
   /** Concurrent bookings kept taking the seats this one was about to get; retrying may succeed. */
   SEATS_CONTENDED,
+  /** The {@code Idempotency-Key} was already used for a different request (422). */
+  IDEMPOTENCY_KEY_REUSED,
   /** A request with the same {@code Idempotency-Key} is still being processed. */
   REQUEST_IN_PROGRESS,
   /** An account with this email exists. */

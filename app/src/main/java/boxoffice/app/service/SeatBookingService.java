@@ -192,7 +192,9 @@ public final class SeatBookingService implements BookingService {
   private Booking replay(StoredKey stored, IdempotencyKey key) {
     if (!MessageDigest.isEqual(stored.requestHash(), key.requestHash())) {
       throw ValidationException.of(
-          "Idempotency-Key", "was already used for a different request; use a new key");
+          ProblemCode.IDEMPOTENCY_KEY_REUSED,
+          "Idempotency-Key",
+          "was already used for a different request; use a new key");
     }
     return bookings
         .findById(stored.bookingId())

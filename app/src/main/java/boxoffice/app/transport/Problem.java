@@ -18,7 +18,8 @@ public record Problem(
     @OpenApiDescription(
             "The stable reason of a domain refusal; clients switch on it, never on detail. One of:"
                 + " SOLD_OUT, LIMIT_REACHED, EVENT_NOT_BOOKABLE, CANCELLATION_CLOSED,"
-                + " SEATS_CONTENDED, REQUEST_IN_PROGRESS, EMAIL_TAKEN, EVENT_FINAL,"
+                + " SEATS_CONTENDED, IDEMPOTENCY_KEY_REUSED, REQUEST_IN_PROGRESS, EMAIL_TAKEN,"
+                + " EVENT_FINAL,"
                 + " INVALID_STATUS_TRANSITION, CAPACITY_BELOW_BOOKED, EVENT_HAS_BOOKINGS,"
                 + " VERSION_MISMATCH, ALREADY_CHECKED_IN, TICKET_VOID, TICKET_NOT_FOUND, TICKET_USED,"
                 + " CHECK_IN_CLOSED, NOT_AN_ATTENDEE, LAST_ADMIN, ROLE_REQUIRED, NOT_THE_AUTHOR"

@@ -53,13 +53,20 @@ final class ProblemResponder {
       case ValidationException v ->
           write(
               ctx,
-              422,
-              "validation-failed",
-              "Validation failed",
-              v.getMessage(),
-              v.violations().stream()
-                  .map(f -> new Problem.FieldError(f.field(), f.message()))
-                  .toList());
+              new Problem(
+                  Problem.TYPE_PREFIX + "validation-failed",
+                  "Validation failed",
+                  422,
+                  v.getMessage(),
+                  ctx.path(),
+                  RequestIdMiddleware.of(ctx),
+                  v.code().map(Enum::name).orElse(null),
+                  v.violations().stream()
+                      .map(f -> new Problem.FieldError(f.field(), f.message()))
+                      .toList(),
+                  null,
+                  null,
+                  null));
       case AuthenticationException a -> {
         ctx.header("WWW-Authenticate", "Bearer");
         write(ctx, 401, "unauthorized", "Unauthorized", a.getMessage(), null);

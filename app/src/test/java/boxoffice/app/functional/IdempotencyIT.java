@@ -65,6 +65,7 @@ class IdempotencyIT {
     assertThat(different.status()).isEqualTo(422);
     assertThat(different.json().get("errors").get(0).get("field").asText())
         .isEqualTo("Idempotency-Key");
+    assertThat(different.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     assertThat(fixtures.event(eventId).get("seatsBooked").asInt()).isEqualTo(1);
   }
 
