@@ -85,6 +85,9 @@ final class NotificationMessages {
         json.createObjectNode()
             .put("eventId", row.aggregateId().toString())
             .put("eventTitle", stored.path("title").asText());
+    if (stored.hasNonNull("timeZone")) {
+      payload.put("timeZone", stored.path("timeZone").asText());
+    }
     payload.set("changes", changes);
     return message(row, EVENT_RESCHEDULED, row.aggregateId().toString(), payload);
   }

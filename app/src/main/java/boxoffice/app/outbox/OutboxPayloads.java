@@ -88,6 +88,7 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("changes", changes);
         payload.put("status", m.status().name());
         payload.put("title", m.title());
+        payload.put("timeZone", m.timeZone());
         payload.put("notifyHolders", m.notifyHolders());
       }
       case EventStatusChanged m -> {
@@ -116,6 +117,7 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("eventTitle", m.event().title());
         payload.put("startsAt", databaseTimestamp(m.event().startsAt()));
         payload.put("venue", m.event().venue());
+        payload.put("timeZone", m.event().timeZone());
       }
       case TicketCheckedIn m -> {
         payload.put("bookingId", m.bookingId().toString());
@@ -170,6 +172,7 @@ final class OutboxPayloads implements OutboxEncoding {
     payload.put("eventTitle", event.title());
     payload.put("startsAt", databaseTimestamp(event.startsAt()));
     payload.put("venue", event.venue());
+    payload.put("timeZone", event.timeZone());
   }
 
   /** What the messages of a created or deleted event record of it. */

@@ -83,9 +83,10 @@ public sealed interface OutboxMessage {
   }
 
   /** An event as the messages that concern its ticket holders name it: where and when. */
-  record EventSummary(UUID id, String title, Instant startsAt, String venue) {
+  record EventSummary(UUID id, String title, Instant startsAt, String venue, String timeZone) {
     public static EventSummary of(Event event) {
-      return new EventSummary(event.id(), event.title(), event.startsAt(), event.venue());
+      return new EventSummary(
+          event.id(), event.title(), event.startsAt(), event.venue(), event.timeZone());
     }
   }
 
@@ -173,7 +174,8 @@ public sealed interface OutboxMessage {
       UUID adminId,
       Map<EventField, FieldChange> changes,
       EventStatus status,
-      String title)
+      String title,
+      String timeZone)
       implements OutboxMessage {
     public EventUpdated {
       changes =
@@ -185,7 +187,13 @@ public sealed interface OutboxMessage {
     public static EventUpdated of(
         Event updated, UUID adminId, Map<EventField, FieldChange> changes) {
       return new EventUpdated(
-          UUID.randomUUID(), updated.id(), adminId, changes, updated.status(), updated.title());
+          UUID.randomUUID(),
+          updated.id(),
+          adminId,
+          changes,
+          updated.status(),
+          updated.title(),
+          updated.timeZone());
     }
 
     /** Holders hear of a published event moving in time or place. */

@@ -63,7 +63,8 @@ final class OutboxSamples {
             3,
             COMMITTED_AT,
             COMMITTED_AT);
-    EventSummary event = new EventSummary(EVENT, "Rock Night", STARTS_AT, "Main Hall");
+    EventSummary event =
+        new EventSummary(EVENT, "Rock Night", STARTS_AT, "Main Hall", "Europe/Berlin");
     List<OutboxMessage> samples = new ArrayList<>();
     samples.add(UserRegistered.of(USER, "ada@example.org", "Ada", Role.USER));
     samples.add(LoginSucceeded.of(USER, "203.0.113.9"));
@@ -96,7 +97,8 @@ final class OutboxSamples {
             List.of(UUID.randomUUID(), UUID.randomUUID()),
             event));
     EventSummary onTheHour =
-        new EventSummary(EVENT, "Rock Night", Instant.parse("2027-03-01T19:00:00Z"), "Main Hall");
+        new EventSummary(
+            EVENT, "Rock Night", Instant.parse("2027-03-01T19:00:00Z"), "Main Hall", "UTC");
     for (CancellationCause cause : CancellationCause.values()) {
       UUID actor = cause == CancellationCause.USER ? USER : ADMIN;
       samples.add(
@@ -128,7 +130,8 @@ final class OutboxSamples {
   }
 
   private static EventUpdated edit(EventStatus status, Map<EventField, FieldChange> changes) {
-    return new EventUpdated(UUID.randomUUID(), EVENT, ADMIN, changes, status, "Rock Night");
+    return new EventUpdated(
+        UUID.randomUUID(), EVENT, ADMIN, changes, status, "Rock Night", "Europe/Berlin");
   }
 
   /** The row the outbox table holds for {@code message}, committed at {@link #COMMITTED_AT}. */
