@@ -4,6 +4,7 @@ import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.data.ConnectionPools;
 import boxoffice.notification.data.JdbiRecipientDirectory;
 import boxoffice.notification.data.JdbiSentLog;
+import boxoffice.notification.data.JdbiTicketCodes;
 import boxoffice.notification.mail.SmtpMailSender;
 import boxoffice.notification.service.NotificationHandler;
 import boxoffice.notification.service.RetryPolicy;
@@ -89,11 +90,12 @@ public final class NotificationApplication implements AutoCloseable {
       JdbiSentLog sentLog =
           new JdbiSentLog(
               SqlTracing.withinTraces(Jdbi.create(ownDb), openTelemetry, DATA, config.db().url()));
+      Jdbi appData =
+          SqlTracing.withinTraces(Jdbi.create(appDb), openTelemetry, DATA, config.appDb().url());
       NotificationHandler handler =
           new NotificationHandler(
-              new JdbiRecipientDirectory(
-                  SqlTracing.withinTraces(
-                      Jdbi.create(appDb), openTelemetry, DATA, config.appDb().url())),
+              new JdbiRecipientDirectory(appData),
+              new JdbiTicketCodes(appData),
               sentLog,
               new SmtpMailSender(config.smtp(), clock, openTelemetry),
               new RetryPolicy(

@@ -2,29 +2,38 @@ package boxoffice.notification.mail;
 
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.notification.service.Email;
+import boxoffice.notification.service.Email.InlineQrCode;
 import boxoffice.notification.service.MailDeliveryException;
 import boxoffice.notification.service.MailSender;
+import boxoffice.platform.qr.QrCodes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * Sends emails over SMTP with Jakarta Mail (Angus): multipart/alternative with the plain text first
- * and the HTML last, as mail clients prefer the last part they can show.
+ * and the HTML last, as mail clients prefer the last part they can show. An email with QR codes is
+ * multipart/related: the alternative first (the root), then one inline PNG image per QR code, which
+ * the HTML refers to by Content-ID (RFC 2387, RFC 2392).
  */
 public final class SmtpMailSender implements MailSender {
   /** Header naming the Kafka message an email was sent for, to trace an email back. */
@@ -131,9 +140,41 @@ public final class SmtpMailSender implements MailSender {
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);
-    message.setContent(alternative);
+    if (email.qrCodes().isEmpty()) {
+      message.setContent(alternative);
+    } else {
+      message.setContent(related(alternative, email.qrCodes()));
+    }
     message.saveChanges();
     return message;
+  }
+
+  private static MimeMultipart related(MimeMultipart alternative, List<InlineQrCode> qrCodes)
+      throws MessagingException {
+    MimeBodyPart root = new MimeBodyPart();
+    root.setContent(alternative);
+    MimeMultipart related = new RelatedMultipart(alternative.getContentType());
+    related.addBodyPart(root);
+    for (InlineQrCode qrCode : qrCodes) {
+      MimeBodyPart image = new MimeBodyPart();
+      image.setDataHandler(
+          new DataHandler(new ByteArrayDataSource(QrCodes.png(qrCode.content()), "image/png")));
+      image.setContentID("<" + qrCode.contentId() + ">");
+      image.setDisposition(Part.INLINE);
+      image.setFileName(qrCode.fileName());
+      related.addBodyPart(image);
+    }
+    return related;
+  }
+
+  /** multipart/related naming the type of its root part, as RFC 2387 asks. */
+  private static final class RelatedMultipart extends MimeMultipart {
+    RelatedMultipart(String rootType) throws MessagingException {
+      super("related");
+      ContentType type = new ContentType(contentType);
+      type.setParameter("type", new ContentType(rootType).getBaseType());
+      contentType = type.toString();
+    }
   }
 
   /**

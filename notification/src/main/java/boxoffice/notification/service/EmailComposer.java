@@ -25,13 +25,15 @@ final class EmailComposer {
     return times.format(instant);
   }
 
-  EmailContent bookingConfirmed(BookingCreated booking, Recipient to) {
+  /** The confirmation of a booking, listing {@code tickets} (none for a version 1 message). */
+  EmailContent bookingConfirmed(BookingCreated booking, List<TicketCode> tickets, Recipient to) {
     return new EmailContent(
         "Booking confirmed: " + booking.eventTitle(),
         greeting(to),
         "Your booking for " + booking.eventTitle() + " is confirmed.",
         bookingDetails(booking),
         List.of(),
+        tickets,
         CLOSING);
   }
 
@@ -58,7 +60,42 @@ final class EmailComposer {
       default -> throw new IllegalStateException("unhandled cause " + booking.cause());
     }
     return new EmailContent(
-        subject, greeting(to), lead, bookingDetails(booking), List.of(), CLOSING);
+        subject, greeting(to), lead, bookingDetails(booking), List.of(), List.of(), CLOSING);
+  }
+
+  EmailContent ticketCancelled(TicketCancelled ticket, Recipient to) {
+    String title = ticket.eventTitle();
+    String cancelled =
+        "One ticket of your booking "
+            + ticket.bookingId()
+            + " for "
+            + title
+            + " has been cancelled"
+            + switch (ticket.cause()) {
+              case USER -> ", as you asked.";
+              case ADMIN -> " by the Boxoffice team.";
+            };
+    int left = ticket.remainingQuantity();
+    String remaining =
+        switch (left) {
+          case 0 -> " It was the last ticket of the booking, so the booking is now cancelled.";
+          case 1 -> " 1 ticket of the booking remains valid.";
+          default -> " " + left + " tickets of the booking remain valid.";
+        };
+    return new EmailContent(
+        "Ticket cancelled: " + title,
+        greeting(to),
+        cancelled + remaining,
+        List.of(
+            new Detail("Event", title),
+            new Detail("When", time(ticket.startsAt())),
+            new Detail("Venue", ticket.venue()),
+            new Detail("Ticket", ticket.ticketId().toString()),
+            new Detail("Tickets left", Integer.toString(left)),
+            new Detail("Booking", ticket.bookingId().toString())),
+        List.of(),
+        List.of(),
+        CLOSING);
   }
 
   EmailContent eventRescheduled(EventRescheduled event, Recipient to) {
@@ -87,6 +124,7 @@ final class EmailComposer {
             + " date and place.",
         List.of(new Detail("Event", event.eventTitle())),
         changed,
+        List.of(),
         CLOSING);
   }
 

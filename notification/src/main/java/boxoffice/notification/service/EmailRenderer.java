@@ -1,16 +1,43 @@
 package boxoffice.notification.service;
 
+import boxoffice.notification.service.Email.InlineQrCode;
 import boxoffice.notification.service.EmailContent.Changed;
 import boxoffice.notification.service.EmailContent.Detail;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-/** Renders {@link EmailContent} as a plain-text body and an HTML alternative. */
+/**
+ * Renders {@link EmailContent} as a plain-text body and an HTML alternative; the HTML shows each
+ * ticket's QR code, an image sent inline with the email (so it shows without loading anything from
+ * the web) and referenced by its Content-ID.
+ */
 final class EmailRenderer {
   private static final String LABEL_CELL = "<th style=\"text-align:left;padding:2px 16px 2px 0\">";
   private static final String CELL = "<td style=\"padding:2px 16px 2px 0\">";
+  private static final String TICKET_CELL =
+      "<td style=\"padding:8px 16px 8px 0;vertical-align:middle\">";
+  private static final String TICKETS_INTRO =
+      "Your tickets. Show one code per person at the door, and keep them to yourself: anyone"
+          + " holding a code can get in with it.";
 
   Email render(UUID messageId, Recipient to, EmailContent content) {
-    return new Email(messageId, to, content.subject(), text(content), html(content));
+    return new Email(
+        messageId, to, content.subject(), text(content), html(content), qrCodes(content.tickets()));
+  }
+
+  /** The Content-ID of a ticket's QR code image, as the HTML names it after {@code cid:}. */
+  static String contentId(TicketCode ticket) {
+    return "ticket-" + ticket.ticketId() + "@boxoffice";
+  }
+
+  private static List<InlineQrCode> qrCodes(List<TicketCode> tickets) {
+    return tickets.stream()
+        .map(
+            ticket ->
+                new InlineQrCode(
+                    contentId(ticket), "ticket-" + ticket.ticketId() + ".png", ticket.code()))
+        .toList();
   }
 
   private static String text(EmailContent content) {
@@ -29,6 +56,17 @@ final class EmailRenderer {
         out.append("  ").append(change.label()).append('\n');
         out.append("    before: ").append(change.before()).append('\n');
         out.append("    now:    ").append(change.after()).append('\n');
+      }
+    }
+    List<TicketCode> tickets = content.tickets();
+    if (!tickets.isEmpty()) {
+      out.append('\n').append(TICKETS_INTRO).append('\n');
+      for (int i = 0; i < tickets.size(); i++) {
+        out.append("  ")
+            .append(ticketName(i, tickets.size()))
+            .append(": ")
+            .append(tickets.get(i).code())
+            .append('\n');
       }
     }
     out.append('\n').append(content.closing()).append('\n');
@@ -67,6 +105,28 @@ final class EmailRenderer {
       }
       out.append("</table>\n");
     }
+    List<TicketCode> tickets = content.tickets();
+    if (!tickets.isEmpty()) {
+      out.append("<p>")
+          .append(escape(TICKETS_INTRO))
+          .append("</p>\n<table role=\"presentation\" style=\"border-collapse:collapse\">\n");
+      for (int i = 0; i < tickets.size(); i++) {
+        String name = ticketName(i, tickets.size());
+        out.append("<tr>")
+            .append(TICKET_CELL)
+            .append("<img src=\"cid:")
+            .append(escape(contentId(tickets.get(i))))
+            .append("\" alt=\"QR code of ")
+            .append(escape(name.toLowerCase(Locale.ROOT)))
+            .append("\" width=\"300\" height=\"300\" style=\"display:block\"></td>")
+            .append(TICKET_CELL)
+            .append(escape(name))
+            .append("<br><code style=\"font-size:16px\">")
+            .append(escape(tickets.get(i).code()))
+            .append("</code></td></tr>\n");
+      }
+      out.append("</table>\n");
+    }
     out.append("<p>").append(escape(content.closing())).append("</p>\n</body>\n</html>\n");
     return out.toString();
   }
@@ -95,6 +155,11 @@ final class EmailRenderer {
       out.append(CELL).append(cell).append("</td>");
     }
     out.append("</tr>\n");
+  }
+
+  /** "Ticket 2 of 3". */
+  private static String ticketName(int index, int count) {
+    return "Ticket " + (index + 1) + " of " + count;
   }
 
   private static String pad(String text, int width) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One message of the booking app that ticket holders are told about. */
-public sealed interface Notification permits BookingCreated, BookingCancelled, EventRescheduled {
+public sealed interface Notification
+    permits BookingCreated, BookingCancelled, TicketCancelled, EventRescheduled {
 
   /** Unique per message; redelivered copies share it. */
   UUID messageId();

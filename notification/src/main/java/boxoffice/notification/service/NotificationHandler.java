@@ -22,6 +22,7 @@ public final class NotificationHandler {
   static final int HOLDER_PAGE_SIZE = 500;
 
   private final RecipientDirectory directory;
+  private final TicketCodes ticketCodes;
   private final SentLog sentLog;
   private final MailDelivery delivery;
   private final EmailComposer composer;
@@ -29,11 +30,13 @@ public final class NotificationHandler {
 
   public NotificationHandler(
       RecipientDirectory directory,
+      TicketCodes ticketCodes,
       SentLog sentLog,
       MailSender sender,
       RetryPolicy retryPolicy,
       ZoneId timeZone) {
     this.directory = directory;
+    this.ticketCodes = ticketCodes;
     this.sentLog = sentLog;
     this.delivery = new MailDelivery(sender, retryPolicy);
     this.composer = new EmailComposer(timeZone);
@@ -47,11 +50,36 @@ public final class NotificationHandler {
   public Outcome handle(Notification notification, Progress progress) {
     return switch (notification) {
       case BookingCreated booking ->
-          toUser(booking, booking.userId(), to -> composer.bookingConfirmed(booking, to), progress);
+          toUser(
+              booking,
+              booking.userId(),
+              to -> composer.bookingConfirmed(booking, tickets(booking), to),
+              progress);
       case BookingCancelled booking ->
           toUser(booking, booking.userId(), to -> composer.bookingCancelled(booking, to), progress);
+      case TicketCancelled ticket ->
+          toUser(ticket, ticket.userId(), to -> composer.ticketCancelled(ticket, to), progress);
       case EventRescheduled event -> toHolders(event, progress);
     };
+  }
+
+  /**
+   * The codes of the booking's tickets, read when the confirmation is about to be sent (never for a
+   * recipient already emailed). A ticket the app no longer has is left out of the email.
+   */
+  private List<TicketCode> tickets(BookingCreated booking) {
+    if (booking.ticketIds().isEmpty()) {
+      return List.of();
+    }
+    List<TicketCode> found = ticketCodes.of(booking.bookingId(), booking.ticketIds());
+    if (found.size() < booking.ticketIds().size()) {
+      LOG.warn(
+          "booking {}: {} of its {} ticket(s) not found; the confirmation lists the others",
+          booking.bookingId(),
+          booking.ticketIds().size() - found.size(),
+          booking.ticketIds().size());
+    }
+    return found;
   }
 
   private Outcome toUser(

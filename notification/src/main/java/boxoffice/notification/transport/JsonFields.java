@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,9 +54,26 @@ final class JsonFields {
   }
 
   UUID uuid(String name) throws MalformedMessageException {
+    return uuid(required(name), path + name);
+  }
+
+  /** A non-empty array of UUIDs, in its order. */
+  List<UUID> uuids(String name) throws MalformedMessageException {
     JsonNode value = required(name);
+    if (!value.isArray() || value.isEmpty()) {
+      throw new MalformedMessageException(
+          "field " + path + name + " must be a non-empty array of UUIDs");
+    }
+    List<UUID> ids = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      ids.add(uuid(value.get(i), path + name + "[" + i + "]"));
+    }
+    return ids;
+  }
+
+  private static UUID uuid(JsonNode value, String fieldPath) throws MalformedMessageException {
     if (!value.isTextual() || !UUID_TEXT.matcher(value.asText()).matches()) {
-      throw new MalformedMessageException("field " + path + name + " must be a UUID");
+      throw new MalformedMessageException("field " + fieldPath + " must be a UUID");
     }
     return UUID.fromString(value.asText());
   }
@@ -78,6 +97,15 @@ final class JsonFields {
     JsonNode value = required(name);
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
       throw new MalformedMessageException("field " + path + name + " must be a positive integer");
+    }
+    return value.asInt();
+  }
+
+  int nonNegativeInt(String name) throws MalformedMessageException {
+    JsonNode value = required(name);
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+      throw new MalformedMessageException(
+          "field " + path + name + " must be a non-negative integer");
     }
     return value.asInt();
   }

@@ -7,6 +7,8 @@ import boxoffice.notification.service.EventChanges;
 import boxoffice.notification.service.EventChanges.Change;
 import boxoffice.notification.service.EventRescheduled;
 import boxoffice.notification.service.Notification;
+import boxoffice.notification.service.TicketCancellationCause;
+import boxoffice.notification.service.TicketCancelled;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,17 +18,31 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Reads a Kafka message value as described in MESSAGES.md: a JSON envelope with {@code
- * schemaVersion} 1 and a payload per type. Fields the contract does not name are ignored, so the
- * app may add fields without a new schema version.
+ * schemaVersion} 1 or 2 and a payload per type. Version 2 adds {@code ticketIds} to {@code
+ * booking.created} (required there) and the type {@code ticket.cancelled}; everything else reads
+ * the same in both. Fields the contract does not name are ignored, so the app may add fields
+ * without a new schema version.
  */
 public final class MessageDecoder {
-  static final int SCHEMA_VERSION = 1;
+  static final int OLDEST_VERSION = 1;
+  static final int NEWEST_VERSION = 2;
   private static final int MAX_QUOTED = 80;
+
+  /** Each type with the schema version that introduced it; later versions keep every type. */
+  private static final Map<String, Integer> TYPES =
+      Map.of(
+          BookingCreated.TYPE, 1,
+          BookingCancelled.TYPE, 1,
+          EventRescheduled.TYPE, 1,
+          TicketCancelled.TYPE, 2);
 
   private final ObjectMapper json =
       JsonMapper.builder()
@@ -47,45 +63,117 @@ public final class MessageDecoder {
       throw new MalformedMessageException("not valid JSON");
     }
     JsonFields envelope = JsonFields.root(tree);
-    JsonNode version = envelope.required("schemaVersion");
-    if (!version.isIntegralNumber()
-        || !version.canConvertToInt()
-        || version.asInt() != SCHEMA_VERSION) {
-      throw new MalformedMessageException(
-          "unsupported schemaVersion "
-              + shorten(version.toString())
-              + " (expected "
-              + SCHEMA_VERSION
-              + ")");
-    }
+    int version = schemaVersion(envelope);
     String type = envelope.text("type");
-    if (!type.equals(BookingCreated.TYPE)
-        && !type.equals(BookingCancelled.TYPE)
-        && !type.equals(EventRescheduled.TYPE)) {
+    Integer since = TYPES.get(type);
+    if (since == null) {
       throw new MalformedMessageException("unknown type " + shorten("'" + type + "'"));
+    }
+    if (since > version) {
+      throw new MalformedMessageException(
+          "unknown type '"
+              + type
+              + "' in schemaVersion "
+              + version
+              + " (it exists from schemaVersion "
+              + since
+              + " on)");
     }
     UUID messageId = envelope.uuid("messageId");
     Instant occurredAt = envelope.instant("occurredAt");
     JsonFields payload = envelope.object("payload");
     return switch (type) {
-      case BookingCreated.TYPE -> bookingCreated(messageId, occurredAt, payload);
+      case BookingCreated.TYPE -> bookingCreated(version, messageId, occurredAt, payload);
       case BookingCancelled.TYPE -> bookingCancelled(messageId, occurredAt, payload);
+      case TicketCancelled.TYPE -> ticketCancelled(messageId, occurredAt, payload);
       default -> eventRescheduled(messageId, occurredAt, payload);
     };
   }
 
-  private static BookingCreated bookingCreated(UUID messageId, Instant at, JsonFields payload)
+  private static int schemaVersion(JsonFields envelope) throws MalformedMessageException {
+    JsonNode version = envelope.required("schemaVersion");
+    if (!version.isIntegralNumber()
+        || !version.canConvertToInt()
+        || version.asInt() < OLDEST_VERSION
+        || version.asInt() > NEWEST_VERSION) {
+      throw new MalformedMessageException(
+          "unsupported schemaVersion "
+              + shorten(version.toString())
+              + " (expected "
+              + OLDEST_VERSION
+              + " or "
+              + NEWEST_VERSION
+              + ")");
+    }
+    return version.asInt();
+  }
+
+  private static BookingCreated bookingCreated(
+      int version, UUID messageId, Instant at, JsonFields payload)
       throws MalformedMessageException {
+    UUID bookingId = payload.uuid("bookingId");
+    UUID eventId = payload.uuid("eventId");
+    UUID userId = payload.uuid("userId");
+    int quantity = payload.positiveInt("quantity");
+    String title = payload.text("eventTitle");
+    Instant startsAt = payload.instant("startsAt");
+    String venue = payload.text("venue");
+    // Version 1 does not name ticketIds: a v1 message that has them is read as if it had not.
+    List<UUID> ticketIds = version >= 2 ? ticketIds(payload, quantity) : List.of();
     return new BookingCreated(
+        messageId, at, bookingId, eventId, userId, quantity, title, startsAt, venue, ticketIds);
+  }
+
+  /** One id per seat, each once. */
+  private static List<UUID> ticketIds(JsonFields payload, int quantity)
+      throws MalformedMessageException {
+    if (!payload.has("ticketIds")) {
+      throw new MalformedMessageException(
+          "missing field payload.ticketIds (required in schemaVersion 2)");
+    }
+    List<UUID> ids = payload.uuids("ticketIds");
+    if (ids.size() != quantity) {
+      throw new MalformedMessageException(
+          "field payload.ticketIds must hold one id per ticket: quantity is "
+              + quantity
+              + ", got "
+              + ids.size()
+              + " id(s)");
+    }
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw new MalformedMessageException("field payload.ticketIds must not repeat an id");
+    }
+    return ids;
+  }
+
+  private static TicketCancelled ticketCancelled(UUID messageId, Instant at, JsonFields payload)
+      throws MalformedMessageException {
+    return new TicketCancelled(
         messageId,
         at,
+        payload.uuid("ticketId"),
         payload.uuid("bookingId"),
         payload.uuid("eventId"),
         payload.uuid("userId"),
-        payload.positiveInt("quantity"),
+        payload.nonNegativeInt("remainingQuantity"),
+        ticketCause(payload),
         payload.text("eventTitle"),
         payload.instant("startsAt"),
         payload.text("venue"));
+  }
+
+  private static TicketCancellationCause ticketCause(JsonFields payload)
+      throws MalformedMessageException {
+    String cause = payload.text("cause");
+    try {
+      return TicketCancellationCause.valueOf(cause);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException(
+          "field payload.cause must be one of "
+              + Arrays.toString(TicketCancellationCause.values())
+              + ", got "
+              + shorten("'" + cause + "'"));
+    }
   }
 
   private static BookingCancelled bookingCancelled(UUID messageId, Instant at, JsonFields payload)

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -89,10 +92,35 @@ final class AppData {
     return new Booking(id, event, user, quantity);
   }
 
+  /** Cancels a booking as the app does: its quantity counts its tickets left, none. */
   void cancel(Booking booking) {
     update(
-        "UPDATE bookings SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?",
+        "UPDATE bookings SET status = 'CANCELLED', cancelled_at = now(), quantity = 0 WHERE id = ?",
         booking.id());
+  }
+
+  /** One VALID ticket of the booking, with a code of the app's shape (32 hex characters). */
+  Ticket ticket(Booking booking) {
+    UUID id = UUID.randomUUID();
+    String code = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 16);
+    update(
+        "INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, 'VALID', now())",
+        id,
+        booking.id(),
+        booking.event().id(),
+        booking.user().id(),
+        code);
+    return new Ticket(id, booking.id(), code);
+  }
+
+  /** A ticket for every seat of the booking, as the app's booking statement writes them. */
+  List<Ticket> issueTickets(Booking booking) {
+    List<Ticket> tickets = new ArrayList<>();
+    for (int i = 0; i < booking.quantity(); i++) {
+      tickets.add(ticket(booking));
+    }
+    return tickets;
   }
 
   private void update(String sql, Object... parameters) {
@@ -112,4 +140,6 @@ final class AppData {
   record Event(UUID id, String title, String venue, Instant startsAt, Instant endsAt) {}
 
   record Booking(UUID id, Event event, User user, int quantity) {}
+
+  record Ticket(UUID id, UUID bookingId, String code) {}
 }

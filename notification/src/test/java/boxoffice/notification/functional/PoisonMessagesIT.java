@@ -12,6 +12,7 @@ import boxoffice.notification.transport.DeadLetterPublisher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -46,8 +47,26 @@ class PoisonMessagesIT {
             "unknown type 'booking.teleported'"),
         arguments(
             "unknown schemaVersion",
-            edited(json -> json.put("schemaVersion", 2)),
-            "unsupported schemaVersion 2"),
+            edited(json -> json.put("schemaVersion", 3)),
+            "unsupported schemaVersion 3 (expected 1 or 2)"),
+        arguments(
+            "ticket.cancelled in a version 1 envelope",
+            Messages.withSchemaVersion(ticketCancelled(), 1),
+            "unknown type 'ticket.cancelled' in schemaVersion 1"),
+        arguments(
+            "ticket.cancelled of schemaVersion 3",
+            Messages.withSchemaVersion(ticketCancelled(), 3),
+            "unsupported schemaVersion 3 (expected 1 or 2)"),
+        arguments(
+            "version 2 booking.created without ticketIds",
+            Messages.withSchemaVersion(
+                Messages.bookingCreated(UUID.randomUUID(), sampleBooking()), 2),
+            "missing field payload.ticketIds (required in schemaVersion 2)"),
+        arguments(
+            "version 2 booking.created with more ticketIds than seats",
+            Messages.bookingCreated(
+                UUID.randomUUID(), sampleBooking(), List.of(UUID.randomUUID(), UUID.randomUUID())),
+            "field payload.ticketIds must hold one id per ticket: quantity is 1, got 2 id(s)"),
         arguments(
             "missing field",
             edited(json -> ((ObjectNode) json.get("payload")).remove("userId")),
@@ -94,6 +113,11 @@ class PoisonMessagesIT {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String ticketCancelled() {
+    return Messages.ticketCancelled(
+        UUID.randomUUID(), sampleBooking(), UUID.randomUUID(), 0, "USER");
   }
 
   private static String cancelledBecause(String cause) {

@@ -31,6 +31,7 @@ class TracingIT {
       AttributeKey.stringKey("messaging.message.id");
   private static final RecordedSpans SPANS = new RecordedSpans();
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  private static final ListAppender<ILoggingEvent> ALL_LOGS = new ListAppender<>();
   private static NotificationFixture fixture;
   private static Event event;
 
@@ -38,6 +39,8 @@ class TracingIT {
   static void start() {
     LOGS.start();
     consumerLogger().addAppender(LOGS);
+    ALL_LOGS.start();
+    rootLogger().addAppender(ALL_LOGS);
     fixture = NotificationFixture.idle(java.time.Duration.ofMillis(50));
     fixture.mailbox.start();
     fixture.startService(SPANS.sdk());
@@ -49,6 +52,7 @@ class TracingIT {
     fixture.close();
     SPANS.sdk().close();
     consumerLogger().detachAppender(LOGS);
+    rootLogger().detachAppender(ALL_LOGS);
   }
 
   @Test
@@ -114,6 +118,48 @@ class TracingIT {
     assertThat(handled.getMDCPropertyMap())
         .containsEntry("traceId", traceId)
         .containsEntry("spanId", consumer.getSpanId());
+  }
+
+  @Test
+  void ticketCodesAndAddressesAreInNoSpanAndNoLogLine() throws InterruptedException {
+    User user = fixture.appData.user("Ticket Holder");
+    Booking booking = fixture.appData.book(event, user, 3);
+    List<AppData.Ticket> tickets = fixture.appData.issueTickets(booking);
+    UUID messageId = UUID.randomUUID();
+    // One id the app does not have: the service logs that a ticket is missing, and nothing more.
+    List<UUID> ids = List.of(tickets.get(0).id(), tickets.get(1).id(), UUID.randomUUID());
+
+    fixture.publish(event.id().toString(), Messages.bookingCreated(messageId, booking, ids));
+    ReceivedEmail email = fixture.mailbox.awaitTo(user.email(), 1, TIMEOUT).get(0);
+    assertThat(email.images()).hasSize(2);
+
+    SpanData consumer = awaitConsumerSpan(messageId);
+    List<SpanData> trace =
+        SPANS.all().stream().filter(s -> s.getTraceId().equals(consumer.getTraceId())).toList();
+    assertThat(trace)
+        .extracting(span -> span.getAttributes().get(AttributeKey.stringKey("db.statement")))
+        .anyMatch(statement -> statement != null && statement.contains("FROM tickets"));
+    List<String> logLines;
+    synchronized (ALL_LOGS) {
+      logLines =
+          ALL_LOGS.list.stream()
+              .map(
+                  e ->
+                      e.getFormattedMessage()
+                          + " "
+                          + e.getMDCPropertyMap()
+                          + " "
+                          + e.getThrowableProxy())
+              .toList();
+    }
+    assertThat(logLines).anyMatch(line -> line.contains("1 of its 3 ticket(s) not found"));
+    for (AppData.Ticket ticket : tickets) {
+      assertThat(trace)
+          .allSatisfy(span -> assertThat(span.toString()).doesNotContain(ticket.code()));
+      assertThat(logLines).noneMatch(line -> line.contains(ticket.code()));
+    }
+    assertThat(trace).allSatisfy(span -> assertThat(span.toString()).doesNotContain(user.email()));
+    assertThat(logLines).noneMatch(line -> line.contains(user.email()));
   }
 
   @Test
@@ -226,6 +272,10 @@ class TracingIT {
           .findFirst()
           .orElseThrow(() -> new AssertionError("no log line for message " + messageId));
     }
+  }
+
+  private static Logger rootLogger() {
+    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 
   private static Logger consumerLogger() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class EmailsTest {
             START,
             "Arena \"North\"");
 
-    Email email = render(composer.bookingConfirmed(booking, ADA), booking.messageId());
+    Email email = render(composer.bookingConfirmed(booking, List.of(), ADA), booking.messageId());
 
     assertThat(email.subject()).isEqualTo("Booking confirmed: Tom & Jerry's <Live>");
     assertThat(email.text())
@@ -56,6 +57,99 @@ class EmailsTest {
         .contains("<title>Booking confirmed: Tom &amp; Jerry&#39;s &lt;Live&gt;</title>")
         .doesNotContain("<script>")
         .doesNotContain("<Live>");
+  }
+
+  @Test
+  void aConfirmationWithTicketsListsEachCodeAndShowsItsQrCodeInline() {
+    TicketCode first = new TicketCode(UUID.randomUUID(), "0123456789abcdef0123456789abcdef");
+    TicketCode second = new TicketCode(UUID.randomUUID(), "fedcba9876543210fedcba9876543210");
+    BookingCreated booking =
+        new BookingCreated(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            ADA.userId(),
+            2,
+            "Show",
+            START,
+            "Hall",
+            List.of(first.ticketId(), second.ticketId()));
+
+    Email email =
+        render(composer.bookingConfirmed(booking, List.of(first, second), ADA), UUID.randomUUID());
+
+    assertThat(email.text())
+        .contains("  Ticket 1 of 2: " + first.code() + "\n")
+        .contains("  Ticket 2 of 2: " + second.code() + "\n");
+    assertThat(email.html())
+        .contains(
+            "<img src=\"cid:ticket-"
+                + first.ticketId()
+                + "@boxoffice\" alt=\"QR code of ticket 1 of 2\"")
+        .contains("<img src=\"cid:ticket-" + second.ticketId() + "@boxoffice\"")
+        .contains("<code style=\"font-size:16px\">" + second.code() + "</code>");
+    assertThat(email.qrCodes())
+        .containsExactly(
+            new Email.InlineQrCode(
+                "ticket-" + first.ticketId() + "@boxoffice",
+                "ticket-" + first.ticketId() + ".png",
+                first.code()),
+            new Email.InlineQrCode(
+                "ticket-" + second.ticketId() + "@boxoffice",
+                "ticket-" + second.ticketId() + ".png",
+                second.code()));
+    assertThat(email.toString()).doesNotContain(first.code()).doesNotContain(ADA.email());
+  }
+
+  @Test
+  void aConfirmationWithoutTicketsHasNoTicketSection() {
+    Email email =
+        render(
+            composer.bookingConfirmed(
+                new BookingCreated(
+                    UUID.randomUUID(),
+                    START,
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    ADA.userId(),
+                    1,
+                    "Show",
+                    START,
+                    "Hall"),
+                List.of(),
+                ADA),
+            UUID.randomUUID());
+
+    assertThat(email.text()).doesNotContain("Ticket 1");
+    assertThat(email.html()).doesNotContain("<img");
+    assertThat(email.qrCodes()).isEmpty();
+  }
+
+  @Test
+  void aCancelledTicketSaysWhoCancelledItAndWhatIsLeft() {
+    UUID bookingId = UUID.randomUUID();
+    Email byUser = ticketCancelled(bookingId, 2, TicketCancellationCause.USER);
+    Email last = ticketCancelled(bookingId, 0, TicketCancellationCause.USER);
+    Email one = ticketCancelled(bookingId, 1, TicketCancellationCause.ADMIN);
+
+    assertThat(byUser.subject()).isEqualTo("Ticket cancelled: Tom & <Jerry>");
+    assertThat(byUser.text())
+        .contains(
+            "One ticket of your booking "
+                + bookingId
+                + " for Tom & <Jerry> has been cancelled, as you asked.")
+        .contains("2 tickets of the booking remain valid.")
+        .contains("Tickets left:  2\n")
+        .contains("Booking:       " + bookingId + "\n");
+    assertThat(byUser.html()).contains("Tom &amp; &lt;Jerry&gt;").doesNotContain("<Jerry>");
+    assertThat(last.text())
+        .contains("the last ticket of the booking, so the booking is now cancelled")
+        .doesNotContain("remain valid");
+    assertThat(one.text())
+        .contains("has been cancelled by the Boxoffice team.")
+        .contains("1 ticket of the booking remains valid.")
+        .doesNotContain("as you asked");
   }
 
   @Test
@@ -117,6 +211,23 @@ class EmailsTest {
             START,
             "Hall");
     return render(composer.bookingCancelled(booking, ADA), booking.messageId());
+  }
+
+  private Email ticketCancelled(UUID bookingId, int remaining, TicketCancellationCause cause) {
+    TicketCancelled ticket =
+        new TicketCancelled(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            bookingId,
+            UUID.randomUUID(),
+            ADA.userId(),
+            remaining,
+            cause,
+            "Tom & <Jerry>",
+            START,
+            "Hall");
+    return render(composer.ticketCancelled(ticket, ADA), ticket.messageId());
   }
 
   private Email rescheduled(EventChanges changes) {

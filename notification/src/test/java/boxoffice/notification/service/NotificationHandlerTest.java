@@ -1,6 +1,7 @@
 package boxoffice.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,13 @@ class NotificationHandlerTest {
       new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10));
 
   private final Directory directory = new Directory();
+  private final Codes codes = new Codes();
   private final MemorySentLog sentLog = new MemorySentLog();
   private final Outbox mail = new Outbox();
   private final FakeProgress progress = new FakeProgress();
   private final UUID rescheduleMessageId = UUID.randomUUID();
   private final NotificationHandler handler =
-      new NotificationHandler(directory, sentLog, mail, POLICY, ZoneId.of("UTC"));
+      new NotificationHandler(directory, codes, sentLog, mail, POLICY, ZoneId.of("UTC"));
 
   @Test
   void aBookingIsConfirmedToItsBookerAndRecorded() {
@@ -39,6 +41,78 @@ class NotificationHandlerTest {
     assertThat(outcome).isEqualTo(new Outcome.Delivered(1, 0));
     assertThat(mail.sent).extracting(Email::to).containsExactly(ada);
     assertThat(sentLog.alreadySent(booking.messageId(), List.of(ada.userId())))
+        .containsExactly(ada.userId());
+  }
+
+  @Test
+  void aVersion2ConfirmationShowsTheTicketCodesReadAtSendingTimeInTheMessagesOrder() {
+    Recipient ada = directory.add("Ada");
+    UUID bookingId = UUID.randomUUID();
+    TicketCode first = codes.issue(bookingId);
+    TicketCode second = codes.issue(bookingId);
+    UUID gone = UUID.randomUUID();
+    BookingCreated booking =
+        createdWithTickets(
+            ada.userId(), bookingId, List.of(second.ticketId(), gone, first.ticketId()));
+
+    assertThat(handler.handle(booking, progress)).isEqualTo(new Outcome.Delivered(1, 0));
+
+    Email email = mail.sent.get(0);
+    assertThat(email.qrCodes())
+        .extracting(Email.InlineQrCode::contentId, Email.InlineQrCode::content)
+        .containsExactly(
+            tuple("ticket-" + second.ticketId() + "@boxoffice", second.code()),
+            tuple("ticket-" + first.ticketId() + "@boxoffice", first.code()));
+    assertThat(email.text()).contains(first.code()).contains(second.code());
+    assertThat(email.text().indexOf(second.code())).isLessThan(email.text().indexOf(first.code()));
+    assertThat(email.toString()).doesNotContain(first.code()).doesNotContain(ada.email());
+    assertThat(codes.lookups).isEqualTo(1);
+  }
+
+  @Test
+  void aRecipientAlreadyEmailedHasNoTicketCodesReadAgain() {
+    Recipient ada = directory.add("Ada");
+    UUID bookingId = UUID.randomUUID();
+    BookingCreated booking =
+        createdWithTickets(ada.userId(), bookingId, List.of(codes.issue(bookingId).ticketId()));
+
+    handler.handle(booking, progress);
+    assertThat(handler.handle(booking, progress)).isEqualTo(new Outcome.Delivered(0, 1));
+
+    assertThat(codes.lookups).isEqualTo(1);
+  }
+
+  @Test
+  void aVersion1ConfirmationReadsNoTicketsAndHasNoQrCodes() {
+    Recipient ada = directory.add("Ada");
+
+    handler.handle(created(ada.userId()), progress);
+
+    assertThat(mail.sent.get(0).qrCodes()).isEmpty();
+    assertThat(codes.lookups).isZero();
+  }
+
+  @Test
+  void aCancelledTicketIsToldToItsBooker() {
+    Recipient ada = directory.add("Ada");
+    TicketCancelled ticket =
+        new TicketCancelled(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            ada.userId(),
+            1,
+            TicketCancellationCause.USER,
+            "Show",
+            START,
+            "Hall");
+
+    assertThat(handler.handle(ticket, progress)).isEqualTo(new Outcome.Delivered(1, 0));
+    assertThat(mail.sent).extracting(Email::to).containsExactly(ada);
+    assertThat(mail.sent.get(0).subject()).isEqualTo("Ticket cancelled: Show");
+    assertThat(sentLog.alreadySent(ticket.messageId(), List.of(ada.userId())))
         .containsExactly(ada.userId());
   }
 
@@ -177,6 +251,20 @@ class NotificationHandlerTest {
         "Hall");
   }
 
+  private BookingCreated createdWithTickets(UUID userId, UUID bookingId, List<UUID> ids) {
+    return new BookingCreated(
+        UUID.randomUUID(),
+        START,
+        bookingId,
+        UUID.randomUUID(),
+        userId,
+        ids.size(),
+        "Show",
+        START,
+        "Hall",
+        ids);
+  }
+
   /** The same message id every time within a test: handling it again is a redelivery. */
   private EventRescheduled rescheduled(UUID eventId) {
     return new EventRescheduled(
@@ -217,6 +305,30 @@ class NotificationHandlerTest {
           .sorted(java.util.Comparator.comparing(Recipient::userId))
           .filter(r -> after.isEmpty() || r.userId().compareTo(after.get()) > 0)
           .limit(limit)
+          .toList();
+    }
+  }
+
+  /** Tickets in memory; counts the lookups. */
+  private static final class Codes implements TicketCodes {
+    final Map<UUID, UUID> bookingOf = new HashMap<>();
+    final Map<UUID, String> codeOf = new HashMap<>();
+    int lookups;
+
+    TicketCode issue(UUID bookingId) {
+      TicketCode ticket =
+          new TicketCode(UUID.randomUUID(), UUID.randomUUID().toString().replace("-", ""));
+      bookingOf.put(ticket.ticketId(), bookingId);
+      codeOf.put(ticket.ticketId(), ticket.code());
+      return ticket;
+    }
+
+    @Override
+    public List<TicketCode> of(UUID bookingId, List<UUID> ticketIds) {
+      lookups++;
+      return ticketIds.stream()
+          .filter(id -> bookingId.equals(bookingOf.get(id)))
+          .map(id -> new TicketCode(id, codeOf.get(id)))
           .toList();
     }
   }

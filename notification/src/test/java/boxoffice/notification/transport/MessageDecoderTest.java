@@ -8,8 +8,13 @@ import boxoffice.notification.service.BookingCreated;
 import boxoffice.notification.service.CancellationCause;
 import boxoffice.notification.service.EventRescheduled;
 import boxoffice.notification.service.Notification;
+import boxoffice.notification.service.TicketCancellationCause;
+import boxoffice.notification.service.TicketCancelled;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +28,30 @@ class MessageDecoderTest {
 
   private final MessageDecoder decoder = new MessageDecoder();
 
+  private static final String TICKET_1 = "7c1e3a52-95d4-4f0b-8a6e-2b9d0c4f1a37";
+  private static final String TICKET_2 = "e0b4f7a1-3c2d-4e5f-9a8b-7c6d5e4f3a21";
+  private static final String TICKET_IDS =
+      ", \"ticketIds\": [\"%s\", \"%s\"]".formatted(TICKET_1, TICKET_2);
+
   private static String envelope(String type, String payload) {
+    return envelope(1, type, payload);
+  }
+
+  private static String envelope(int version, String type, String payload) {
     return """
-        {"schemaVersion": 1, "messageId": "%s", "type": "%s",
+        {"schemaVersion": %d, "messageId": "%s", "type": "%s",
          "occurredAt": "2027-01-15T10:00:00+01:00", "payload": %s}
         """
-        .formatted(MESSAGE_ID, type, payload);
+        .formatted(version, MESSAGE_ID, type, payload);
+  }
+
+  private static String ticketPayload(String cause, String remaining) {
+    return """
+        {"ticketId": "%s", "bookingId": "%s", "eventId": "%s", "userId": "%s",
+         "remainingQuantity": %s, "cause": "%s",
+         "eventTitle": "Rock Night", "startsAt": "2027-03-01T19:00:00Z", "venue": "Hall"}
+        """
+        .formatted(TICKET_1, BOOKING_ID, EVENT_ID, USER_ID, remaining, cause);
   }
 
   private static String bookingPayload(String extra) {
@@ -59,6 +82,138 @@ class MessageDecoderTest {
                 "Rock Night",
                 Instant.parse("2027-03-01T19:00:00Z"),
                 "Hall"));
+  }
+
+  @Test
+  void aVersion2BookingCreatedMessageNamesItsTicketsInOrder() throws MalformedMessageException {
+    Notification message = decode(envelope(2, "booking.created", bookingPayload(TICKET_IDS)));
+
+    assertThat(message)
+        .isEqualTo(
+            new BookingCreated(
+                UUID.fromString(MESSAGE_ID),
+                Instant.parse("2027-01-15T09:00:00Z"),
+                UUID.fromString(BOOKING_ID),
+                UUID.fromString(EVENT_ID),
+                UUID.fromString(USER_ID),
+                2,
+                "Rock Night",
+                Instant.parse("2027-03-01T19:00:00Z"),
+                "Hall",
+                List.of(UUID.fromString(TICKET_1), UUID.fromString(TICKET_2))));
+  }
+
+  @Test
+  void aVersion1BookingCreatedMessageNamesNoTicketsEvenIfItCarriesIds()
+      throws MalformedMessageException {
+    BookingCreated plain = (BookingCreated) decode(envelope("booking.created", bookingPayload("")));
+    BookingCreated withIds =
+        (BookingCreated) decode(envelope("booking.created", bookingPayload(TICKET_IDS)));
+
+    assertThat(plain.ticketIds()).isEmpty();
+    assertThat(withIds).isEqualTo(plain);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          missing      | ''                                     | missing field payload.ticketIds (required in schemaVersion 2)
+          null         | , "ticketIds": null                    | missing field payload.ticketIds (required in schemaVersion 2)
+          not an array | , "ticketIds": "%1$s"                  | field payload.ticketIds must be a non-empty array of UUIDs
+          empty        | , "ticketIds": []                      | field payload.ticketIds must be a non-empty array of UUIDs
+          bad element  | , "ticketIds": ["%1$s", 7]             | field payload.ticketIds[1] must be a UUID
+          too few      | , "ticketIds": ["%1$s"]                | field payload.ticketIds must hold one id per ticket: quantity is 2, got 1 id(s)
+          too many     | , "ticketIds": ["%1$s", "%2$s", "%3$s"] | field payload.ticketIds must hold one id per ticket: quantity is 2, got 3 id(s)
+          repeated     | , "ticketIds": ["%1$s", "%1$s"]        | field payload.ticketIds must not repeat an id
+          """)
+  void version2TicketIdsAreRequiredOnePerSeat(String name, String ticketIds, String reason) {
+    String json =
+        envelope(
+            2,
+            "booking.created",
+            bookingPayload(ticketIds.formatted(TICKET_1, TICKET_2, MESSAGE_ID)));
+
+    assertThatThrownBy(() -> decode(json))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessage(reason);
+  }
+
+  @Test
+  void aTicketCancelledMessageIsRead() throws MalformedMessageException {
+    Notification message = decode(envelope(2, "ticket.cancelled", ticketPayload("ADMIN", "0")));
+
+    assertThat(message)
+        .isEqualTo(
+            new TicketCancelled(
+                UUID.fromString(MESSAGE_ID),
+                Instant.parse("2027-01-15T09:00:00Z"),
+                UUID.fromString(TICKET_1),
+                UUID.fromString(BOOKING_ID),
+                UUID.fromString(EVENT_ID),
+                UUID.fromString(USER_ID),
+                0,
+                TicketCancellationCause.ADMIN,
+                "Rock Night",
+                Instant.parse("2027-03-01T19:00:00Z"),
+                "Hall"));
+    assertThat(message.type()).isEqualTo("ticket.cancelled");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          negative remaining   | USER            | -1  | field payload.remainingQuantity must be a non-negative integer
+          fractional remaining | USER            | 1.5 | field payload.remainingQuantity must be a non-negative integer
+          text remaining       | USER            | "1" | field payload.remainingQuantity must be a non-negative integer
+          event cause          | EVENT_CANCELLED | 1   | field payload.cause must be one of [USER, ADMIN], got 'EVENT_CANCELLED'
+          """)
+  void aTicketCancelledPayloadOutsideTheContractIsNamed(
+      String name, String cause, String remaining, String reason) {
+    String json = envelope(2, "ticket.cancelled", ticketPayload(cause, remaining));
+
+    assertThatThrownBy(() -> decode(json))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessage(reason);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "ticketId",
+    "bookingId",
+    "eventId",
+    "userId",
+    "remainingQuantity",
+    "cause",
+    "eventTitle",
+    "startsAt",
+    "venue"
+  })
+  void everyTicketCancelledFieldIsRequired(String field) throws Exception {
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(ticketPayload("USER", "1"));
+    payload.remove(field);
+    String json = envelope(2, "ticket.cancelled", payload.toString());
+
+    assertThatThrownBy(() -> decode(json)).hasMessage("missing field payload." + field);
+  }
+
+  @Test
+  void theOtherTypesReadTheSameInVersion2() throws MalformedMessageException {
+    String cancelled = bookingPayload(", \"cause\": \"USER\"");
+    String rescheduled =
+        """
+        {"eventId": "%s", "eventTitle": "Rock Night",
+         "changes": {"venue": {"old": "Hall", "new": "Arena"}}}
+        """
+            .formatted(EVENT_ID);
+
+    assertThat(decode(envelope(2, "booking.cancelled", cancelled)))
+        .isEqualTo(decode(envelope(1, "booking.cancelled", cancelled)));
+    assertThat(decode(envelope(2, "event.rescheduled", rescheduled)))
+        .isEqualTo(decode(envelope(1, "event.rescheduled", rescheduled)));
   }
 
   @Test
@@ -107,10 +262,13 @@ class MessageDecoderTest {
           duplicate key           | {"schemaVersion": 1, "schemaVersion": 1}              | not valid JSON
           array                   | [1]                                                   | not a JSON object
           no version              | {"type": "booking.created"}                           | missing field schemaVersion
-          version 2               | {"schemaVersion": 2}                                  | unsupported schemaVersion 2
+          version 0               | {"schemaVersion": 0}                                  | unsupported schemaVersion 0 (expected 1 or 2)
+          version 3               | {"schemaVersion": 3}                                  | unsupported schemaVersion 3 (expected 1 or 2)
           version as text         | {"schemaVersion": "1"}                                | unsupported schemaVersion "1"
           fractional version      | {"schemaVersion": 1.5}                                | unsupported schemaVersion 1.5
           unknown type            | {"schemaVersion": 1, "type": "user.deleted"}          | unknown type 'user.deleted'
+          unknown type in v2      | {"schemaVersion": 2, "type": "user.deleted"}          | unknown type 'user.deleted'
+          ticket.cancelled in v1  | {"schemaVersion": 1, "type": "ticket.cancelled"}      | unknown type 'ticket.cancelled' in schemaVersion 1 (it exists from schemaVersion 2 on)
           no type                 | {"schemaVersion": 1}                                  | missing field type
           """)
   void aMessageOutsideTheContractIsRefusedWithItsReason(String name, String json, String reason) {
