@@ -14,6 +14,8 @@ import boxoffice.notification.service.EventChanges;
 import boxoffice.notification.service.EventChanges.Change;
 import boxoffice.notification.service.EventRescheduled;
 import boxoffice.notification.service.Notification;
+import boxoffice.notification.service.TicketCancellationCause;
+import boxoffice.notification.service.TicketCancelled;
 import boxoffice.notification.transport.MessageDecoder;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -87,11 +89,12 @@ class NotificationContractTest {
    */
   private static Optional<Expected> expectedOf(OutboxMessage message) {
     return switch (message) {
-      case OutboxMessage.BookingCreated m ->
-          Optional.of(
-              new Expected(
-                  BookingCreated.class,
-                  booking(m.id(), m.bookingId(), m.userId(), m.quantity(), m.event())));
+      case OutboxMessage.BookingCreated m -> {
+        Map<String, Object> fields =
+            booking(m.id(), m.bookingId(), m.userId(), m.quantity(), m.event());
+        fields.put("ticketIds", m.ticketIds());
+        yield Optional.of(new Expected(BookingCreated.class, fields));
+      }
       case OutboxMessage.BookingCancelled m -> {
         Map<String, Object> fields =
             booking(m.id(), m.bookingId(), m.userId(), m.quantity(), m.event());
@@ -121,7 +124,14 @@ class NotificationContractTest {
       case OutboxMessage.EventStatusChanged m -> Optional.empty();
       case OutboxMessage.EventDeleted m -> Optional.empty();
       case OutboxMessage.CommentDeletedByAdmin m -> Optional.empty();
-      case OutboxMessage.TicketCancelled m -> Optional.empty();
+      case OutboxMessage.TicketCancelled m -> {
+        Map<String, Object> fields =
+            booking(m.id(), m.bookingId(), m.userId(), m.remainingQuantity(), m.event());
+        fields.put("remainingQuantity", fields.remove("quantity"));
+        fields.put("ticketId", m.ticketId());
+        fields.put("cause", TicketCancellationCause.valueOf(m.cause().name()));
+        yield Optional.of(new Expected(TicketCancelled.class, fields));
+      }
       case OutboxMessage.TicketCheckedIn m -> Optional.empty();
       case OutboxMessage.TicketCheckInUndone m -> Optional.empty();
     };
