@@ -1,6 +1,5 @@
 package boxoffice.app.config;
 
-import boxoffice.app.domain.EventDetails;
 import boxoffice.platform.config.ConfigReader;
 import boxoffice.platform.config.InvalidConfigException;
 import boxoffice.platform.config.LayeredConfig;
@@ -8,6 +7,7 @@ import com.typesafe.config.Config;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,6 +17,9 @@ import java.util.Map;
 public final class AppConfigLoader {
   static final String DEFAULT_CONFIG_FILE = "config.yml";
   private static final int MIN_SECRET_BYTES = 32;
+
+  /** The API's bound of an event's maxTicketsPerUser (EventDetails), for the default. */
+  private static final int MAX_TICKETS_PER_USER = 100;
 
   private final LayeredConfig layers =
       LayeredConfig.withDefaults(AppConfigLoader.class, "app-defaults.conf");
@@ -84,7 +87,7 @@ public final class AppConfigLoader {
                 "outbox.poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
             in.durationBetween("outbox.max-backoff", Duration.ofMillis(100), Duration.ofHours(1))),
         new AppConfig.Tickets(
-            in.intBetween("booking.max-tickets-per-user", 1, EventDetails.MAX_TICKETS_PER_USER),
+            in.intBetween("booking.max-tickets-per-user", 1, MAX_TICKETS_PER_USER),
             in.durationBetween("check-in.opens-before", Duration.ZERO, Duration.ofDays(7)),
             timeZone(in, "events.default-time-zone")));
   }
@@ -92,7 +95,7 @@ public final class AppConfigLoader {
   /** An IANA region name, the zone events created without one are shown in. */
   private static String timeZone(ConfigReader in, String key) {
     String zone = in.nonBlank(key);
-    if (!EventDetails.isTimeZone(zone)) {
+    if (!ZoneId.getAvailableZoneIds().contains(zone)) {
       throw InvalidConfigException.forKey(
           key, "expected an IANA time zone name such as Europe/Berlin, got '" + zone + "'");
     }

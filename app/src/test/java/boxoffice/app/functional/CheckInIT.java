@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.RunningApp;
 import boxoffice.app.testing.TestHttpClient;
+import boxoffice.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -211,7 +213,16 @@ class CheckInIT {
             Map.of("role", "STAFF"),
             api.admin().token());
     assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
-    String staff = api.signedIn(doorman.email(), "password-1").token();
+    // Token times are whole seconds: a token signed in the second of the role change is refused
+    // with the change's revocation (README, Roles), so sign in until the new token is accepted.
+    AtomicReference<String> signedIn = new AtomicReference<>();
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> {
+          signedIn.set(api.signedIn(doorman.email(), "password-1").token());
+          return summary(eventId, signedIn.get()).status() == 200;
+        });
+    String staff = signedIn.get();
 
     assertThat(checkIn(eventId, code, staff).status()).isEqualTo(200);
     assertThat(summary(eventId, staff).json().get("checkedIn").asInt()).isEqualTo(1);

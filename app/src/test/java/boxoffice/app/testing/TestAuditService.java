@@ -63,7 +63,10 @@ public final class TestAuditService implements AutoCloseable {
                     TOKEN,
                     "GRPC_SHUTDOWN_GRACE_PERIOD",
                     "1s"));
-    server = AuditServer.start(config, Clock.systemUTC(), openTelemetry);
+    // Parallel test classes may hold every server connection for a moment: wait for room.
+    server =
+        TestDatabase.whenServerHasRoom(
+            () -> AuditServer.start(config, Clock.systemUTC(), openTelemetry));
   }
 
   public void stop() {
