@@ -219,7 +219,9 @@ class CheckInIT {
     Await.until(
         Duration.ofSeconds(10),
         () -> {
-          signedIn.set(api.signedIn(doorman.email(), "password-1").token());
+          var login = app.http().login(doorman.email(), "password-1");
+          assertThat(login.status()).as(login.toString()).isEqualTo(200);
+          signedIn.set(login.json().get("accessToken").asText());
           return summary(eventId, signedIn.get()).status() == 200;
         });
     String staff = signedIn.get();
