@@ -11,6 +11,7 @@ import boxoffice.app.outbox.OutboxModule;
 import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.app.security.SecurityModule;
 import boxoffice.app.service.AdminAccountProvisioner;
+import boxoffice.app.service.HoldSweeper;
 import boxoffice.app.service.Housekeeping;
 import boxoffice.app.service.ServiceModule;
 import boxoffice.app.transport.HttpServer;
@@ -89,12 +90,29 @@ public final class Application implements AutoCloseable {
               Thread.ofPlatform().daemon().name("housekeeping").factory());
       Housekeeping chores = injector.getInstance(Housekeeping.class);
       housekeeping.scheduleWithFixedDelay(() -> cleanUp(chores), 10, 10, TimeUnit.MINUTES);
+      long sweepMillis = config.holds().sweepInterval().toMillis();
+      if (sweepMillis > 0) {
+        HoldSweeper sweeper = injector.getInstance(HoldSweeper.class);
+        housekeeping.scheduleWithFixedDelay(
+            () -> sweep(sweeper), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+      }
       injector.getInstance(OutboxRelays.class).start();
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
       injector.getInstance(PolledSessionRevocations.class).close();
       injector.getInstance(HikariDataSource.class).close();
       throw e;
+    }
+  }
+
+  private static void sweep(HoldSweeper sweeper) {
+    try {
+      int reclaimed = sweeper.sweep();
+      if (reclaimed > 0) {
+        LOG.debug("hold sweeper reclaimed {} lapsed holds", reclaimed);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("hold sweeper failed: {}", e.getMessage());
     }
   }
 

@@ -2,6 +2,7 @@ package boxoffice.app;
 
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.service.AuthPolicy;
+import boxoffice.app.service.HoldRules;
 import boxoffice.app.service.LoginFailureLog;
 import boxoffice.app.service.TicketRules;
 import com.google.inject.AbstractModule;
@@ -36,6 +37,12 @@ final class BoxofficeModule extends AbstractModule {
         config.tickets().maxTicketsPerUser(),
         config.tickets().checkInOpensBefore(),
         config.tickets().defaultTimeZone());
+  }
+
+  @Provides
+  @Singleton
+  HoldRules holdRules() {
+    return new HoldRules(config.holds().ttl());
   }
 
   @Provides

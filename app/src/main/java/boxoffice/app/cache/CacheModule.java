@@ -4,6 +4,7 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.BackgroundDatabase;
 import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.EventRepository;
+import boxoffice.app.service.HoldRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.TicketRepository;
 import com.google.inject.AbstractModule;
@@ -24,6 +25,7 @@ public final class CacheModule extends AbstractModule {
     bind(BookingRepository.class).to(CachingBookingRepository.class).in(Singleton.class);
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(TicketRepository.class).to(CachingTicketRepository.class).in(Singleton.class);
+    bind(HoldRepository.class).to(CachingHoldRepository.class).in(Singleton.class);
   }
 
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */

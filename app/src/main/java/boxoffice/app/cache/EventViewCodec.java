@@ -2,6 +2,7 @@ package boxoffice.app.cache;
 
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.HeldSeats;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.service.EventView;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +22,7 @@ import java.util.UUID;
  * written in another format (by an older or newer release) decodes as absent, never as an error.
  */
 final class EventViewCodec {
-  static final byte FORMAT = 2; // 2: with maxTicketsPerUser and timeZone
+  static final byte FORMAT = 3; // 2: with maxTicketsPerUser and timeZone; 3: with held seats
 
   private EventViewCodec() {}
 
@@ -37,6 +40,7 @@ final class EventViewCodec {
       writeInstant(out, e.endsAt());
       out.writeInt(e.capacity());
       out.writeInt(e.seatsBooked());
+      writeHeld(out, e.held());
       out.writeInt(e.maxTicketsPerUser());
       out.writeUTF(e.timeZone());
       out.writeUTF(e.status().name());
@@ -67,6 +71,7 @@ final class EventViewCodec {
               readInstant(in),
               in.readInt(),
               in.readInt(),
+              readHeld(in),
               in.readInt(),
               in.readUTF(),
               EventStatus.valueOf(in.readUTF()),
@@ -78,6 +83,29 @@ final class EventViewCodec {
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private static void writeHeld(DataOutputStream out, HeldSeats held) throws IOException {
+    out.writeInt(held.holds().size());
+    for (HeldSeats.Until hold : held.holds()) {
+      writeInstant(out, hold.expiresAt());
+      out.writeInt(hold.seats());
+    }
+  }
+
+  private static HeldSeats readHeld(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > 1_000_000) {
+      throw new IOException("not a hold count: " + count);
+    }
+    if (count == 0) {
+      return HeldSeats.NONE;
+    }
+    List<HeldSeats.Until> holds = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      holds.add(new HeldSeats.Until(readInstant(in), in.readInt()));
+    }
+    return new HeldSeats(holds);
   }
 
   private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

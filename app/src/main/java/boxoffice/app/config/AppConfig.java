@@ -16,7 +16,14 @@ public record AppConfig(
     Audit audit,
     Kafka kafka,
     Outbox outbox,
-    Tickets tickets) {
+    Tickets tickets,
+    Holds holds) {
+
+  /**
+   * Holds: how long one keeps its seats, and how often the sweeper tidies lapsed ones up ({@link
+   * Duration#ZERO}: never; seats are free at the deadline without it).
+   */
+  public record Holds(Duration ttl, Duration sweepInterval) {}
 
   /**
    * Ticket rules: the per-user limit of an event created without one, and how long before the start

@@ -89,7 +89,10 @@ public final class AppConfigLoader {
         new AppConfig.Tickets(
             in.intBetween("booking.max-tickets-per-user", 1, MAX_TICKETS_PER_USER),
             in.durationBetween("check-in.opens-before", Duration.ZERO, Duration.ofDays(7)),
-            timeZone(in, "events.default-time-zone")));
+            timeZone(in, "events.default-time-zone")),
+        new AppConfig.Holds(
+            in.durationBetween("booking.hold-ttl", Duration.ofSeconds(1), Duration.ofDays(1)),
+            in.durationBetween("booking.hold-sweep-interval", Duration.ZERO, Duration.ofHours(1))));
   }
 
   /** An IANA region name, the zone events created without one are shown in. */

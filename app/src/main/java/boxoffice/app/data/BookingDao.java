@@ -28,50 +28,58 @@ interface BookingDao {
 
   /**
    * Takes the seats and records the booking, its tickets, the user's ticket count, its outbox row
-   * and its idempotency key in ONE statement (one round trip). The UPDATE only matches while the
-   * event is published, has not started, has the seats and still has the version the payload's
-   * event fields were read from; concurrent bookings of one event queue on its row and re-check the
-   * condition, and the CHECK constraint on events backs it up. The user's count is an upsert, which
-   * sees the count the booking before it committed (not this statement's snapshot); past the
-   * event's limit its CHECK ({@code ticket_holdings_within_limit}) fails the whole statement, so
-   * nothing is written.
+   * and its idempotency key in ONE statement (one round trip), after reclaiming the event's lapsed
+   * holds (see {@link SeatSql}). It books only while the event is published, has not started, has
+   * the seats and still has the version the payload's event fields were read from; concurrent
+   * statements on one event queue on its row lock, taken first, and read the row as the one before
+   * them committed it. The CHECK constraints on events and on the user's count back it up: past the
+   * event's limit the count's CHECK ({@code ticket_holdings_within_limit}) fails the whole
+   * statement, so nothing is written. Always one row: the booking's columns are null when it was
+   * refused.
    */
   @SqlQuery(
-      """
-      WITH seat AS (
-          UPDATE events SET seats_booked = seats_booked + :quantity
-          WHERE id = :eventId AND status = 'PUBLISHED' AND starts_at > :now
-            AND seats_booked + :quantity <= capacity AND version = :eventVersion
-          RETURNING id, max_tickets_per_user
-      ), held AS (
-          INSERT INTO ticket_holdings AS h (event_id, user_id, tickets, ticket_limit)
-          SELECT seat.id, :userId, :quantity, seat.max_tickets_per_user FROM seat
-          ON CONFLICT (event_id, user_id) DO UPDATE
-              SET tickets = h.tickets + excluded.tickets, ticket_limit = excluded.ticket_limit
-          RETURNING event_id
-      ), booking AS (
-          INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
-          SELECT :id, held.event_id, :userId, :quantity, 'CONFIRMED', :now FROM held
-          RETURNING *
-      ), issued AS (
-          INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
-          SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
-          FROM booking b
-          CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
-      ), recorded AS (
-          INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
-                              trace_parent)
-          SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id, CAST(:payload AS jsonb),
-                 CAST(:traceParent AS text)
-          FROM booking b
-      ), remembered AS (
-          INSERT INTO idempotency_keys (user_id, key, request_hash, booking_id, created_at)
-          SELECT b.user_id, CAST(:key AS text), :requestHash, b.id, :now FROM booking b
-          WHERE CAST(:key AS text) IS NOT NULL
-      )
-      SELECT id, event_id, user_id, quantity, status, created_at, cancelled_at FROM booking
-      """)
-  Optional<Booking> book(
+      SeatSql.LOCK_AND_RECLAIM
+          + """
+          , plan AS MATERIALIZED (
+              SELECT r.*, r.status = 'PUBLISHED' AND r.starts_at > :now
+                          AND r.version = :eventVersion AND r.free + r.seats >= :quantity AS fits
+              FROM reclaimed r
+          ), seat AS (
+              UPDATE events e
+              SET seats_held = p.seats_held - p.seats,
+                  seats_booked = p.seats_booked + CASE WHEN p.fits THEN :quantity ELSE 0 END
+              FROM plan p WHERE e.id = p.id AND (p.fits OR p.seats > 0)
+              RETURNING e.id, p.fits, p.max_tickets_per_user
+          )"""
+          + SeatSql.HOLDINGS
+          + SeatSql.EXPIRY_RECORDS
+          + """
+          , booking AS (
+              INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
+              SELECT :id, s.id, :userId, :quantity, 'CONFIRMED', :now FROM seat s WHERE s.fits
+              RETURNING *
+          ), issued AS (
+              INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
+              SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
+              FROM booking b
+              CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
+          ), recorded AS (
+              INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
+                                  trace_parent)
+              SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id, CAST(:payload AS jsonb),
+                     CAST(:traceParent AS text)
+              FROM booking b
+          ), remembered AS (
+              INSERT INTO idempotency_keys (user_id, key, request_hash, booking_id, created_at)
+              SELECT b.user_id, CAST(:key AS text), :requestHash, b.id, :now FROM booking b
+              WHERE CAST(:key AS text) IS NOT NULL
+          )
+          SELECT b.id, b.event_id, b.user_id, b.quantity, b.status, b.created_at, b.cancelled_at,
+                 (SELECT count(*) FROM lapsed) AS holds_expired
+          FROM (VALUES (1)) AS one (x) LEFT JOIN booking b ON TRUE
+          """)
+  @RegisterRowMapper(SeatingMapper.class)
+  Seating book(
       @Bind("id") UUID id,
       @Bind("eventId") UUID eventId,
       @Bind("userId") UUID userId,
@@ -255,6 +263,22 @@ interface BookingDao {
           BookingStatus.valueOf(rs.getString("status")),
           rs.getTimestamp("created_at").toInstant(),
           Optional.ofNullable(rs.getTimestamp("cancelled_at")).map(Timestamp::toInstant));
+    }
+  }
+
+  /** What a seat-taking statement did: the booking it made, and how many lapsed holds it ended. */
+  record Seating(Optional<Booking> booking, int holdsExpired) {}
+
+  /** Maps a booking statement's row, whose booking columns are null when it was refused. */
+  final class SeatingMapper implements RowMapper<Seating> {
+    private final BookingMapper bookings = new BookingMapper();
+
+    @Override
+    public Seating map(ResultSet rs, StatementContext ctx) throws SQLException {
+      int expired = rs.getInt("holds_expired");
+      return new Seating(
+          rs.getObject("id") == null ? Optional.empty() : Optional.of(bookings.map(rs, ctx)),
+          expired);
     }
   }
 

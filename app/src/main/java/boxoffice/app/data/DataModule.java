@@ -4,6 +4,7 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.service.BookingRepository;
 import boxoffice.app.service.DependencyProbe;
 import boxoffice.app.service.EventRepository;
+import boxoffice.app.service.HoldRepository;
 import boxoffice.app.service.LoginFailureLog;
 import boxoffice.app.service.RefreshTokenRepository;
 import boxoffice.app.service.ReviewRepository;
@@ -59,6 +60,9 @@ public final class DataModule extends AbstractModule {
     bind(Key.get(TicketRepository.class, Names.named(DATABASE)))
         .to(JdbiTicketRepository.class)
         .in(Singleton.class);
+    bind(Key.get(HoldRepository.class, Names.named(DATABASE)))
+        .to(JdbiHoldRepository.class)
+        .in(Singleton.class);
     bind(SessionRevocations.class).to(PolledSessionRevocations.class);
     for (Class<?> dao :
         List.of(
@@ -68,6 +72,7 @@ public final class DataModule extends AbstractModule {
             BookingDao.class,
             ReviewDao.class,
             TicketDao.class,
+            HoldDao.class,
             LoginFailureDao.class)) {
       bindOnDemand(dao);
     }

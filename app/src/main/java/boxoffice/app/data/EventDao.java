@@ -3,13 +3,17 @@ package boxoffice.app.data;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventDetails;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.HeldSeats;
 import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.service.EventKey;
 import boxoffice.app.service.EventQuery;
 import boxoffice.app.service.EventView;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,9 +33,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterRowMapper(EventDao.EventMapper.class)
 interface EventDao extends SqlObject {
+  /**
+   * An event's columns, with the deadlines and seats of its ACTIVE holds (two arrays in the same
+   * order), read only when it has held seats.
+   */
   String COLUMNS =
       "id, title, description, venue, starts_at, ends_at, capacity, seats_booked,"
-          + " max_tickets_per_user, time_zone, status, version, created_at, updated_at";
+          + " max_tickets_per_user, time_zone, status, version, created_at, updated_at,"
+          + " CASE WHEN seats_held = 0 THEN NULL ELSE (SELECT array_agg(h.expires_at ORDER BY"
+          + " h.expires_at, h.id) FROM holds h WHERE h.event_id = events.id AND h.status = 'ACTIVE')"
+          + " END AS hold_deadlines,"
+          + " CASE WHEN seats_held = 0 THEN NULL ELSE (SELECT array_agg(h.quantity ORDER BY"
+          + " h.expires_at, h.id) FROM holds h WHERE h.event_id = events.id AND h.status = 'ACTIVE')"
+          + " END AS hold_seats";
 
   @SqlQuery(
       "INSERT INTO events (id, title, description, venue, starts_at, ends_at, capacity,"
@@ -62,7 +76,7 @@ interface EventDao extends SqlObject {
   /** Leaving PUBLISHED for DRAFT also requires that no seat is booked, checked in the row. */
   @SqlQuery(
       "UPDATE events SET status = :to, version = version + 1, updated_at = :now"
-          + " WHERE id = :id AND status = :from AND (:to <> 'DRAFT' OR seats_booked = 0)"
+          + " WHERE id = :id AND status = :from AND (:to <> 'DRAFT' OR seats_booked + seats_held = 0)"
           + " RETURNING "
           + COLUMNS)
   Optional<Event> changeStatus(
@@ -159,6 +173,7 @@ interface EventDao extends SqlObject {
           rs.getTimestamp("ends_at").toInstant(),
           rs.getInt("capacity"),
           rs.getInt("seats_booked"),
+          heldSeats(rs),
           rs.getInt("max_tickets_per_user"),
           rs.getString("time_zone"),
           EventStatus.valueOf(rs.getString("status")),
@@ -166,6 +181,21 @@ interface EventDao extends SqlObject {
           rs.getTimestamp("created_at").toInstant(),
           rs.getTimestamp("updated_at").toInstant());
     }
+  }
+
+  private static HeldSeats heldSeats(ResultSet rs) throws SQLException {
+    Array deadlines = rs.getArray("hold_deadlines");
+    Array seats = rs.getArray("hold_seats");
+    if (deadlines == null || seats == null) {
+      return HeldSeats.NONE;
+    }
+    Timestamp[] until = (Timestamp[]) deadlines.getArray();
+    Integer[] quantities = (Integer[]) seats.getArray();
+    List<HeldSeats.Until> holds = new ArrayList<>(until.length);
+    for (int i = 0; i < until.length; i++) {
+      holds.add(new HeldSeats.Until(until[i].toInstant(), quantities[i]));
+    }
+    return new HeldSeats(holds);
   }
 
   /** Maps an events row joined with its rating summary. */

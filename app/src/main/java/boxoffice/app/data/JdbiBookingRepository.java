@@ -5,12 +5,12 @@ import boxoffice.app.domain.BookingStatus;
 import boxoffice.app.domain.Event;
 import boxoffice.app.service.BookingKey;
 import boxoffice.app.service.BookingRepository;
+import boxoffice.app.service.BusinessMetrics;
 import boxoffice.app.service.ChangeType;
 import boxoffice.app.service.OutboxEncoding;
 import boxoffice.app.service.OutboxMessage;
 import boxoffice.platform.TraceParent;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +20,16 @@ import org.jdbi.v3.core.JdbiException;
 
 /** Bookings in PostgreSQL; every seat change is a single conditional statement. */
 final class JdbiBookingRepository implements BookingRepository {
-  private static final String UNIQUE_VIOLATION = "23505";
-  private static final String CHECK_VIOLATION = "23514";
-  private static final String KEY_CONSTRAINT = "idempotency_keys_pkey";
-  private static final String LIMIT_CONSTRAINT = "ticket_holdings_within_limit";
 
   private final BookingDao dao;
   private final OutboxEncoding encoding;
+  private final BusinessMetrics metrics;
 
   @Inject
-  JdbiBookingRepository(BookingDao dao, OutboxEncoding encoding) {
+  JdbiBookingRepository(BookingDao dao, OutboxEncoding encoding, BusinessMetrics metrics) {
     this.dao = dao;
     this.encoding = encoding;
+    this.metrics = metrics;
   }
 
   @Override
@@ -43,7 +41,8 @@ final class JdbiBookingRepository implements BookingRepository {
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
     OutboxMessage.BookingCreated message = booking.message();
     try {
-      return dao.book(
+      BookingDao.Seating seating =
+          dao.book(
               message.bookingId(),
               message.event().id(),
               message.userId(),
@@ -57,26 +56,22 @@ final class JdbiBookingRepository implements BookingRepository {
               encoding.json(message),
               key.map(IdempotencyKey::key).orElse(null),
               key.map(IdempotencyKey::requestHash).orElse(null),
-              TraceParent.current())
+              TraceParent.current());
+      metrics.holdsExpired(seating.holdsExpired());
+      return seating
+          .booking()
           .<BookingAttempt>map(BookingAttempt.Booked::new)
           .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(message.event().id())));
     } catch (JdbiException e) {
-      if (violates(e, UNIQUE_VIOLATION, KEY_CONSTRAINT)) {
+      if (Constraints.violates(e, Constraints.UNIQUE_VIOLATION, Constraints.KEY)) {
         // A concurrent request with the same key committed first; this statement wrote nothing.
         return new BookingAttempt.KeyTaken();
       }
-      if (violates(e, CHECK_VIOLATION, LIMIT_CONSTRAINT)) {
+      if (Constraints.violates(e, Constraints.CHECK_VIOLATION, Constraints.TICKET_LIMIT)) {
         return new BookingAttempt.OverLimit();
       }
       throw e;
     }
-  }
-
-  private static boolean violates(JdbiException e, String sqlState, String constraint) {
-    return e.getCause() instanceof SQLException sql
-        && sqlState.equals(sql.getSQLState())
-        && sql.getMessage() != null
-        && sql.getMessage().contains(constraint);
   }
 
   @Override

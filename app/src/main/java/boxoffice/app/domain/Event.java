@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * An event with its seat accounting. {@code seatsBooked} counts the tickets of confirmed bookings
- * that are not VOID; one user may hold at most {@code maxTicketsPerUser} of them. {@code timeZone}
- * is the IANA zone the event's times are shown in (emails).
+ * that are not VOID, {@code held} the seats of holds with their deadlines; one user may hold at
+ * most {@code maxTicketsPerUser} tickets and held seats. {@code timeZone} is the IANA zone the
+ * event's times are shown in (emails).
  */
 public record Event(
     UUID id,
@@ -17,6 +18,7 @@ public record Event(
     Instant endsAt,
     int capacity,
     int seatsBooked,
+    HeldSeats held,
     int maxTicketsPerUser,
     String timeZone,
     EventStatus status,
@@ -24,8 +26,9 @@ public record Event(
     Instant createdAt,
     Instant updatedAt) {
 
-  public int seatsAvailable() {
-    return capacity - seatsBooked;
+  /** Seats neither booked nor held at {@code now}. */
+  public int seatsAvailable(Instant now) {
+    return capacity - seatsBooked - held.at(now);
   }
 
   public boolean hasStarted(Instant now) {
@@ -47,10 +50,11 @@ public record Event(
           ProblemCode.INVALID_STATUS_TRANSITION,
           "An event cannot move from " + status + " to " + target);
     }
-    if (target == EventStatus.DRAFT && seatsBooked > 0) {
+    if (target == EventStatus.DRAFT && (seatsBooked > 0 || held.at(now) > 0)) {
       throw new ConflictException(
           ProblemCode.INVALID_STATUS_TRANSITION,
-          "A published event with confirmed bookings cannot return to DRAFT; cancel it instead");
+          "A published event with confirmed bookings or held seats cannot return to DRAFT;"
+              + " cancel it instead");
     }
     if (target == EventStatus.COMPLETED && !hasStarted(now)) {
       throw new ConflictException(

@@ -45,6 +45,12 @@ public enum ProblemCode {
   NOT_AN_ATTENDEE,
   /** The change would leave no administrator. */
   LAST_ADMIN,
+  /** The hold's deadline has passed: its seats are free again. */
+  HOLD_EXPIRED,
+  /** The hold was released (or expired and was reclaimed); it can no longer be confirmed. */
+  HOLD_RELEASED,
+  /** The hold became a booking: cancel the booking instead of releasing the hold. */
+  HOLD_CONFIRMED,
   /** The operation needs a role the caller does not have. */
   ROLE_REQUIRED,
   /** Only the author of a comment, or an administrator, may delete it. */

@@ -2,6 +2,7 @@ package boxoffice.app.observability;
 
 import boxoffice.app.service.BusinessMetrics;
 import boxoffice.app.service.BusinessMetrics.CheckInRefusal;
+import boxoffice.app.service.BusinessMetrics.HoldStep;
 import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -20,6 +21,7 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
   private final Counter checkIns;
   private final Counter checkInRefusals;
   private final Counter checkInsUndone;
+  private final Counter holds;
 
   @Inject
   PrometheusBusinessMetrics(PrometheusRegistry registry) {
@@ -74,6 +76,28 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
     checkInsUndone =
         Counters.register(
             registry, "boxoffice_check_ins_undone_total", "Check-ins undone by door staff");
+    holds =
+        Counters.register(
+            registry,
+            "boxoffice_holds_total",
+            "Holds by step: created, confirmed (became a booking), released, expired",
+            "step",
+            "created",
+            "confirmed",
+            "released",
+            "expired");
+  }
+
+  @Override
+  public void hold(HoldStep step) {
+    holds.labelValues(step.name().toLowerCase(java.util.Locale.ROOT)).inc();
+  }
+
+  @Override
+  public void holdsExpired(int count) {
+    if (count > 0) {
+      holds.labelValues("expired").inc(count);
+    }
   }
 
   @Override

@@ -54,7 +54,11 @@ final class NotificationMessages {
           EVENT_DELETED,
           COMMENT_DELETED_BY_ADMIN,
           TICKET_CHECKED_IN,
-          TICKET_CHECK_IN_UNDONE ->
+          TICKET_CHECK_IN_UNDONE,
+          HOLD_CREATED,
+          HOLD_CONFIRMED,
+          HOLD_RELEASED,
+          HOLD_EXPIRED ->
           Optional.empty();
     };
   }

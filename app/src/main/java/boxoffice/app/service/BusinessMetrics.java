@@ -31,4 +31,17 @@ public interface BusinessMetrics {
   }
 
   void login(boolean succeeded);
+
+  /** Holds by what ended them (or {@code created}): every hold is counted once per step. */
+  void hold(HoldStep step);
+
+  /** {@code count} lapsed holds were reclaimed (by a booking, a hold or the sweeper). */
+  void holdsExpired(int count);
+
+  /** A hold's steps, as counted. */
+  enum HoldStep {
+    CREATED,
+    CONFIRMED,
+    RELEASED
+  }
 }

@@ -20,7 +20,12 @@ public enum ChangeType {
   COMMENT_DELETED_BY_ADMIN("comment.deleted_by_admin", "comment"),
   TICKET_CANCELLED("ticket.cancelled", "ticket"),
   TICKET_CHECKED_IN("ticket.checked_in", "ticket"),
-  TICKET_CHECK_IN_UNDONE("ticket.check_in_undone", "ticket");
+  TICKET_CHECK_IN_UNDONE("ticket.check_in_undone", "ticket"),
+  // Hold rows are written by the hold statements themselves (payload built in SQL).
+  HOLD_CREATED("hold.created", "hold"),
+  HOLD_CONFIRMED("hold.confirmed", "hold"),
+  HOLD_RELEASED("hold.released", "hold"),
+  HOLD_EXPIRED("hold.expired", "hold");
 
   private final String wireName;
   private final String aggregateType;

@@ -23,6 +23,7 @@ public final class EventCatalog implements EventService {
   private final Transactions transactions;
   private final EventRepository events;
   private final BookingRepository bookings;
+  private final HoldRepository holds;
   private final Outbox outbox;
   private final Clock clock;
   private final TicketRules rules;
@@ -33,6 +34,7 @@ public final class EventCatalog implements EventService {
       Transactions transactions,
       EventRepository events,
       BookingRepository bookings,
+      HoldRepository holds,
       Outbox outbox,
       Clock clock,
       BusinessMetrics metrics,
@@ -42,6 +44,7 @@ public final class EventCatalog implements EventService {
     this.transactions = transactions;
     this.events = events;
     this.bookings = bookings;
+    this.holds = holds;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -79,7 +82,8 @@ public final class EventCatalog implements EventService {
     Admins.require(admin);
     return transactions.inTransaction(
         () -> {
-          Event event = events.findByIdForUpdate(id).orElseThrow(EventCatalog::notFound);
+          Instant now = clock.instant();
+          Event event = lockedAndReclaimed(id, now);
           requireVersion(event, expectedVersion);
           if (event.status().isFinal()) {
             throw new ConflictException(
@@ -87,16 +91,17 @@ public final class EventCatalog implements EventService {
           }
           EventDetails before = EventDetails.of(event);
           EventDetails after = patch.applyTo(event);
-          if (after.capacity() < event.seatsBooked()) {
+          int taken = event.seatsBooked() + event.held().at(now);
+          if (after.capacity() < taken) {
             throw new ConflictException(
                 ProblemCode.CAPACITY_BELOW_BOOKED,
-                "Capacity cannot go below the " + event.seatsBooked() + " seats already booked");
+                "Capacity cannot go below the " + taken + " seats already booked or held");
           }
           Map<EventField, FieldChange> changes = EventPatch.changes(before, after);
           if (changes.isEmpty()) {
             return event;
           }
-          Event updated = events.update(id, after, clock.instant());
+          Event updated = events.update(id, after, now);
           outbox.record(OutboxMessage.EventUpdated.of(updated, admin.userId(), changes));
           return updated;
         });
@@ -119,12 +124,12 @@ public final class EventCatalog implements EventService {
 
   private StatusChange move(
       Principal admin, UUID id, EventStatus target, Optional<Integer> expectedVersion) {
-    Event event = events.findByIdForUpdate(id).orElseThrow(EventCatalog::notFound);
+    Instant now = clock.instant();
+    Event event = lockedAndReclaimed(id, now);
     requireVersion(event, expectedVersion);
     if (event.status() == target) {
       return new StatusChange(event, 0); // PUT is idempotent: the current status changes nothing
     }
-    Instant now = clock.instant();
     event.checkMoveTo(target, now);
     Event changed =
         events
@@ -135,6 +140,7 @@ public final class EventCatalog implements EventService {
                         ProblemCode.VERSION_MISMATCH, "The event changed meanwhile; retry"));
     int cancelledBookings = 0;
     if (target == EventStatus.CANCELLED) {
+      holds.releaseAllOfEvent(id, admin.userId(), now);
       cancelledBookings = cancelAllBookings(changed, admin.userId(), now);
       changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
     }
@@ -190,6 +196,18 @@ public final class EventCatalog implements EventService {
             query.sort(),
             admin);
     return Page.fromOverfetch(events.search(visible, page.after(), page.limit() + 1), page.limit());
+  }
+
+  /**
+   * The event row, locked, with its lapsed holds reclaimed first: what a change is decided on (the
+   * counters then hold only holds that still count).
+   */
+  private Event lockedAndReclaimed(UUID id, Instant now) {
+    Event event = events.findByIdForUpdate(id).orElseThrow(EventCatalog::notFound);
+    if (holds.reclaimLapsed(id, now) == 0) {
+      return event;
+    }
+    return events.findByIdForUpdate(id).orElseThrow(EventCatalog::notFound);
   }
 
   /** A write with If-Match applies only to the version the client last saw. */

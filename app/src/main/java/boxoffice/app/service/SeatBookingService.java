@@ -4,7 +4,6 @@ import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
 import boxoffice.app.domain.ConflictException;
 import boxoffice.app.domain.Event;
-import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.LimitReachedException;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
@@ -173,7 +172,7 @@ public final class SeatBookingService implements BookingService {
           }
         }
       }
-      Optional<RuntimeException> reason = whyRefused(current, booking.quantity(), now);
+      Optional<RuntimeException> reason = SeatRefusals.whyRefused(current, booking.quantity(), now);
       if (reason.isPresent()) {
         throw reason.get();
       }
@@ -199,33 +198,6 @@ public final class SeatBookingService implements BookingService {
     return bookings
         .findById(stored.bookingId())
         .orElseThrow(() -> new NotFoundException("No such booking"));
-  }
-
-  /**
-   * Explains a refused booking from the event as the database has it after the refusal (never the
-   * cache, which may be behind): empty when that event could take the booking after all.
-   */
-  private static Optional<RuntimeException> whyRefused(
-      Optional<Event> current, int quantity, Instant now) {
-    Optional<Event> found = current.filter(e -> e.isVisibleTo(false));
-    if (found.isEmpty()) {
-      return Optional.of(new NotFoundException("No such event"));
-    }
-    Event event = found.get();
-    if (event.status() != EventStatus.PUBLISHED) {
-      return Optional.of(
-          new ConflictException(
-              ProblemCode.EVENT_NOT_BOOKABLE,
-              "The event is " + event.status() + " and cannot be booked"));
-    }
-    if (event.hasStarted(now)) {
-      return Optional.of(
-          new ConflictException(ProblemCode.EVENT_NOT_BOOKABLE, "The event has already started"));
-    }
-    if (event.seatsAvailable() < quantity) {
-      return Optional.of(new SoldOutException(event.seatsAvailable()));
-    }
-    return Optional.empty();
   }
 
   @Override

@@ -14,6 +14,8 @@ public final class ServiceModule extends AbstractModule {
     bind(BookingService.class).to(SeatBookingService.class).in(Singleton.class);
     bind(ReviewService.class).to(RatingsAndComments.class).in(Singleton.class);
     bind(TicketService.class).to(TicketDesk.class).in(Singleton.class);
+    bind(HoldService.class).to(HoldDesk.class).in(Singleton.class);
+    bind(HoldSweeper.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
     bind(Housekeeping.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);

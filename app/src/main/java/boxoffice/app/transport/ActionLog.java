@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.CheckIn;
+import boxoffice.app.domain.Hold;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.Ticket;
 import java.util.UUID;
@@ -42,6 +43,19 @@ final class ActionLog {
         kv("bookingId", booking.id()),
         kv("eventId", booking.eventId()),
         kv("seats", booking.quantity()));
+  }
+
+  static void held(Hold hold) {
+    LOG.info(
+        "{} {} {} {}",
+        kv("action", "hold.created"),
+        kv("holdId", hold.id()),
+        kv("eventId", hold.eventId()),
+        kv("seats", hold.quantity()));
+  }
+
+  static void holdReleased(UUID holdId) {
+    LOG.info("{} {}", kv("action", "hold.released"), kv("holdId", holdId));
   }
 
   static void cancelled(Booking booking) {

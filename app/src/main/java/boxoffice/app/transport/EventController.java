@@ -26,6 +26,8 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,9 +44,13 @@ final class EventController {
   private final JsonBody body;
   private final Paging paging;
 
+  /** Held seats count until their deadline: seats available are told as of the response. */
+  private final Clock clock;
+
   @Inject
-  EventController(EventService events, JsonBody body, Paging paging) {
+  EventController(EventService events, JsonBody body, Paging paging, Clock clock) {
     this.events = events;
+    this.clock = clock;
     this.body = body;
     this.paging = paging;
   }
@@ -107,7 +113,7 @@ final class EventController {
     var page = events.search(AuthMiddleware.optionalPrincipal(ctx), query, request);
     ctx.json(
         paging.response(
-            page.map(EventResponse::of),
+            page.map(e -> EventResponse.of(e, clock.instant())),
             list,
             last -> List.of(sortValue(sort, last), last.id().toString())));
   }
@@ -134,7 +140,7 @@ final class EventController {
                 @OpenApiParam(
                     name = "ETag",
                     description =
-                        "\"<version>-<seatsBooked>-<ratings>-<average>\": changes whenever the"
+                        "\"<version>-<seatsBooked>-<seatsAvailable>-<ratings>-<average>\": changes whenever the"
                             + " event as shown changes. Send it in If-None-Match for a 304, or"
                             + " in If-Match on PATCH, PUT status and DELETE (which compare its"
                             + " version)")),
@@ -146,7 +152,8 @@ final class EventController {
   void get(Context ctx) {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
-    ctx.header("ETag", etag(view)).json(EventResponse.of(view.event(), view.rating()));
+    Instant now = clock.instant();
+    ctx.header("ETag", etag(view, now)).json(EventResponse.of(view.event(), view.rating(), now));
   }
 
   @OpenApi(
@@ -192,8 +199,8 @@ final class EventController {
     ActionLog.eventChanged("event.created", event.id());
     ctx.status(201)
         .header("Location", Router.API + "/events/" + event.id())
-        .header("ETag", etag(event))
-        .json(EventResponse.of(event));
+        .header("ETag", etag(event, clock.instant()))
+        .json(EventResponse.of(event, clock.instant()));
   }
 
   @OpenApi(
@@ -244,7 +251,8 @@ final class EventController {
             Optional.ofNullable(request.timeZone()));
     Event event = events.update(AuthMiddleware.principal(ctx), id, patch, version);
     ActionLog.eventChanged("event.updated", id);
-    ctx.header("ETag", etag(event)).json(EventResponse.of(event));
+    Instant now = clock.instant();
+    ctx.header("ETag", etag(event, now)).json(EventResponse.of(event, now));
   }
 
   @OpenApi(
@@ -289,7 +297,8 @@ final class EventController {
         events.changeStatus(
             AuthMiddleware.principal(ctx), id, target, RequestParams.ifMatchVersion(ctx));
     ActionLog.eventChanged("event." + target.name().toLowerCase(Locale.ROOT), id);
-    ctx.header("ETag", etag(event)).json(EventResponse.of(event));
+    Instant now = clock.instant();
+    ctx.header("ETag", etag(event, now)).json(EventResponse.of(event, now));
   }
 
   @OpenApi(
@@ -335,17 +344,25 @@ final class EventController {
    * The version leads (If-Match compares it), then what changes the representation without changing
    * the version: booked seats, and on reads the rating. So a 304 never hides new seats.
    */
-  private static String etag(Event event) {
-    return "\"" + event.version() + "-" + event.seatsBooked() + "\"";
+  private static String etag(Event event, Instant now) {
+    return "\""
+        + event.version()
+        + "-"
+        + event.seatsBooked()
+        + "-"
+        + event.seatsAvailable(now)
+        + "\"";
   }
 
-  private static String etag(EventView view) {
+  private static String etag(EventView view, Instant now) {
     RatingSummary rating = view.rating();
     Event event = view.event();
     return "\""
         + event.version()
         + "-"
         + event.seatsBooked()
+        + "-"
+        + event.seatsAvailable(now)
         + "-"
         + rating.count()
         + "-"

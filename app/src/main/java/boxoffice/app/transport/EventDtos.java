@@ -64,7 +64,7 @@ final class EventDtos {
       Instant createdAt,
       Instant updatedAt,
       @OpenApiNullable RatingResponse rating) {
-    static EventResponse of(Event e, RatingSummary rating) {
+    static EventResponse of(Event e, RatingSummary rating, Instant now) {
       return new EventResponse(
           e.id(),
           e.title(),
@@ -74,7 +74,7 @@ final class EventDtos {
           e.endsAt(),
           e.capacity(),
           e.seatsBooked(),
-          e.seatsAvailable(),
+          e.seatsAvailable(now),
           e.maxTicketsPerUser(),
           e.timeZone(),
           e.status().name(),
@@ -84,8 +84,8 @@ final class EventDtos {
           rating == null ? null : RatingResponse.of(rating));
     }
 
-    static EventResponse of(Event e) {
-      return of(e, null);
+    static EventResponse of(Event e, Instant now) {
+      return of(e, null, now);
     }
   }
 

@@ -22,7 +22,8 @@ public record Problem(
                 + " EVENT_FINAL,"
                 + " INVALID_STATUS_TRANSITION, CAPACITY_BELOW_BOOKED, EVENT_HAS_BOOKINGS,"
                 + " VERSION_MISMATCH, ALREADY_CHECKED_IN, TICKET_VOID, TICKET_NOT_FOUND, TICKET_USED,"
-                + " CHECK_IN_CLOSED, NOT_AN_ATTENDEE, LAST_ADMIN, ROLE_REQUIRED, NOT_THE_AUTHOR"
+                + " CHECK_IN_CLOSED, NOT_AN_ATTENDEE, LAST_ADMIN, HOLD_EXPIRED, HOLD_RELEASED,"
+                + " HOLD_CONFIRMED, ROLE_REQUIRED, NOT_THE_AUTHOR"
                 + " (README, \"Problem codes\")")
         String code,
     List<FieldError> errors,

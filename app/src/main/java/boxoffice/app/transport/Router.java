@@ -20,6 +20,7 @@ final class Router {
   private final BookingController bookings;
   private final ReviewController reviews;
   private final TicketController tickets;
+  private final HoldController holds;
   private final MetricsController metrics;
 
   @Inject
@@ -31,8 +32,10 @@ final class Router {
       BookingController bookings,
       ReviewController reviews,
       TicketController tickets,
+      HoldController holds,
       MetricsController metrics) {
     this.tickets = tickets;
+    this.holds = holds;
     this.metrics = metrics;
     this.auth = auth;
     this.users = users;
@@ -72,6 +75,10 @@ final class Router {
         new Route(HandlerType.GET, API + "/bookings", Access.USER, bookings::listMine),
         new Route(HandlerType.GET, API + "/bookings/{id}", Access.USER, bookings::get),
         new Route(HandlerType.POST, API + "/bookings/{id}/cancel", Access.USER, bookings::cancel),
+        new Route(HandlerType.POST, API + "/events/{id}/holds", Access.USER, holds::hold),
+        new Route(HandlerType.GET, API + "/holds/{id}", Access.USER, holds::get),
+        new Route(HandlerType.POST, API + "/holds/{id}/confirm", Access.USER, holds::confirm),
+        new Route(HandlerType.DELETE, API + "/holds/{id}", Access.USER, holds::release),
         new Route(HandlerType.POST, API + "/events/{id}/check-ins", Access.USER, tickets::checkIn),
         new Route(HandlerType.GET, API + "/bookings/{id}/tickets", Access.USER, tickets::ofBooking),
         new Route(HandlerType.GET, API + "/tickets/{id}/qr", Access.USER, tickets::qr),

@@ -124,6 +124,7 @@ class EventDetailsTest {
             END,
             50,
             5,
+            HeldSeats.NONE,
             4,
             "Europe/Berlin",
             EventStatus.PUBLISHED,

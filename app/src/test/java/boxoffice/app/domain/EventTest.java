@@ -77,9 +77,9 @@ class EventTest {
 
   @Test
   void seatsAvailableAreTheCapacityLessTheSeatsBooked() {
-    assertThat(event(PUBLISHED, 0).seatsAvailable()).isEqualTo(10);
-    assertThat(event(PUBLISHED, 7).seatsAvailable()).isEqualTo(3);
-    assertThat(event(PUBLISHED, 10).seatsAvailable()).isZero();
+    assertThat(event(PUBLISHED, 0).seatsAvailable(STARTS_AT)).isEqualTo(10);
+    assertThat(event(PUBLISHED, 7).seatsAvailable(STARTS_AT)).isEqualTo(3);
+    assertThat(event(PUBLISHED, 10).seatsAvailable(STARTS_AT)).isZero();
   }
 
   @Test
@@ -123,6 +123,7 @@ class EventTest {
         STARTS_AT.plus(Duration.ofHours(3)),
         10,
         seatsBooked,
+        HeldSeats.NONE,
         10,
         "UTC",
         status,

@@ -35,7 +35,7 @@ class EventCreationIT {
     String id = event.get("id").asText();
     assertThat(UUID.fromString(id)).isNotNull();
     assertThat(response.header("Location")).isEqualTo(EVENTS + "/" + id);
-    assertThat(response.header("ETag")).isEqualTo("\"1-0\"");
+    assertThat(response.header("ETag")).isEqualTo("\"1-0-100\"");
     assertThat(event.get("title").asText()).isEqualTo("Jazz Night");
     assertThat(event.get("description").asText()).isEqualTo(body.get("description"));
     assertThat(event.get("venue").asText()).isEqualTo(body.get("venue"));
@@ -189,6 +189,8 @@ class EventCreationIT {
                 + event.get("version").asInt()
                 + "-"
                 + event.get("seatsBooked").asInt()
+                + "-"
+                + event.get("seatsAvailable").asInt()
                 + "-0-0.0\"");
   }
 

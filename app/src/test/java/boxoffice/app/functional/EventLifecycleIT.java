@@ -31,7 +31,7 @@ class EventLifecycleIT {
     var response = api.patch(path(id), Map.of("title", "New Title"), admin(), "\"1\"");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.header("ETag")).isEqualTo("\"2-0\"");
+    assertThat(response.header("ETag")).isEqualTo("\"2-0-100\"");
     JsonNode after = api.event(id, admin()).json();
     assertThat(after.get("title").asText()).isEqualTo("New Title");
     assertThat(after.get("version").asInt()).isEqualTo(2);

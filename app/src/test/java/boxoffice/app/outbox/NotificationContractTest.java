@@ -44,8 +44,13 @@ class NotificationContractTest {
     Set<Class<?>> sampled =
         OutboxSamples.all().stream().map(Object::getClass).collect(Collectors.toSet());
     assertThat(sampled).containsExactlyInAnyOrder(OutboxMessage.class.getPermittedSubclasses());
+    // Hold rows are written by the hold statements themselves, payload built in SQL, and concern
+    // nobody on Kafka (HoldsIT and HoldExpiryIT read them); every other type has a Java message.
     assertThat(OutboxSamples.all().stream().map(OutboxMessage::type).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder(ChangeType.values());
+        .containsExactlyInAnyOrder(
+            Arrays.stream(ChangeType.values())
+                .filter(t -> !t.aggregateType().equals("hold"))
+                .toArray(ChangeType[]::new));
     assertThat(
             OutboxSamples.all().stream()
                 .filter(m -> m instanceof OutboxMessage.BookingCancelled)

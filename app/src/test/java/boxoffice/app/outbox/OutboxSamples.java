@@ -2,6 +2,7 @@ package boxoffice.app.outbox;
 
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.HeldSeats;
 import boxoffice.app.domain.Role;
 import boxoffice.app.service.OutboxMessage;
 import boxoffice.app.service.OutboxMessage.BookingCancelled;
@@ -57,6 +58,7 @@ final class OutboxSamples {
             STARTS_AT.plusSeconds(7200),
             100,
             40,
+            HeldSeats.NONE,
             10,
             "UTC",
             EventStatus.PUBLISHED,

@@ -7,6 +7,7 @@ import boxoffice.app.domain.Booking;
 import boxoffice.app.domain.BookingStatus;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.HeldSeats;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.RatingSummary;
@@ -114,6 +115,7 @@ class SeatBookingFromAStaleCacheTest {
         NOW.plusSeconds(90_000),
         10,
         seatsBooked,
+        HeldSeats.NONE,
         10,
         "UTC",
         EventStatus.PUBLISHED,
@@ -132,7 +134,7 @@ class SeatBookingFromAStaleCacheTest {
     boolean bookable =
         current
             .filter(e -> e.version() == version && e.status() == EventStatus.PUBLISHED)
-            .filter(e -> e.seatsAvailable() >= message.quantity())
+            .filter(e -> e.seatsAvailable(NOW) >= message.quantity())
             .isPresent();
     if (!bookable) {
       return new BookingAttempt.Refused(current);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
+import boxoffice.app.domain.HeldSeats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -57,6 +58,7 @@ class TicketRulesTest {
         END,
         10,
         0,
+        HeldSeats.NONE,
         10,
         "UTC",
         EventStatus.PUBLISHED,
