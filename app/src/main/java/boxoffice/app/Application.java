@@ -14,6 +14,7 @@ import boxoffice.app.service.AdminAccountProvisioner;
 import boxoffice.app.service.HoldSweeper;
 import boxoffice.app.service.Housekeeping;
 import boxoffice.app.service.ServiceModule;
+import boxoffice.app.service.WaitlistOffers;
 import boxoffice.app.transport.HttpServer;
 import boxoffice.platform.database.LiquibaseMigrations;
 import com.google.inject.Guice;
@@ -96,12 +97,29 @@ public final class Application implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(
             () -> sweep(sweeper), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
       }
+      long offerMillis = config.waitlist().pollInterval().toMillis();
+      if (offerMillis > 0) {
+        WaitlistOffers offers = injector.getInstance(WaitlistOffers.class);
+        housekeeping.scheduleWithFixedDelay(
+            () -> offer(offers), offerMillis, offerMillis, TimeUnit.MILLISECONDS);
+      }
       injector.getInstance(OutboxRelays.class).start();
       return new Application(injector, server, housekeeping);
     } catch (RuntimeException e) {
       injector.getInstance(PolledSessionRevocations.class).close();
       injector.getInstance(HikariDataSource.class).close();
       throw e;
+    }
+  }
+
+  private static void offer(WaitlistOffers offers) {
+    try {
+      int made = offers.serve();
+      if (made > 0) {
+        LOG.debug("waiting lists: {} offers made", made);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("waiting-list offers failed: {}", e.getMessage());
     }
   }
 

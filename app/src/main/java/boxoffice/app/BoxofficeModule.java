@@ -5,6 +5,7 @@ import boxoffice.app.service.AuthPolicy;
 import boxoffice.app.service.HoldRules;
 import boxoffice.app.service.LoginFailureLog;
 import boxoffice.app.service.TicketRules;
+import boxoffice.app.service.WaitlistRules;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -43,6 +44,12 @@ final class BoxofficeModule extends AbstractModule {
   @Singleton
   HoldRules holdRules() {
     return new HoldRules(config.holds().ttl());
+  }
+
+  @Provides
+  @Singleton
+  WaitlistRules waitlistRules() {
+    return new WaitlistRules(config.waitlist().offerTtl());
   }
 
   @Provides

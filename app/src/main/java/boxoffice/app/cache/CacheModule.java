@@ -7,6 +7,7 @@ import boxoffice.app.service.EventRepository;
 import boxoffice.app.service.HoldRepository;
 import boxoffice.app.service.ReviewRepository;
 import boxoffice.app.service.TicketRepository;
+import boxoffice.app.service.WaitlistRepository;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -26,6 +27,7 @@ public final class CacheModule extends AbstractModule {
     bind(ReviewRepository.class).to(CachingReviewRepository.class).in(Singleton.class);
     bind(TicketRepository.class).to(CachingTicketRepository.class).in(Singleton.class);
     bind(HoldRepository.class).to(CachingHoldRepository.class).in(Singleton.class);
+    bind(WaitlistRepository.class).to(CachingWaitlistRepository.class).in(Singleton.class);
   }
 
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */

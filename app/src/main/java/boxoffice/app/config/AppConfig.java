@@ -17,7 +17,14 @@ public record AppConfig(
     Kafka kafka,
     Outbox outbox,
     Tickets tickets,
-    Holds holds) {
+    Holds holds,
+    Waitlist waitlist) {
+
+  /**
+   * Waiting lists: how long an offer holds its seats, and how often the offer worker runs ({@link
+   * Duration#ZERO}: never).
+   */
+  public record Waitlist(Duration offerTtl, Duration pollInterval) {}
 
   /**
    * Holds: how long one keeps its seats, and how often the sweeper tidies lapsed ones up ({@link

@@ -92,7 +92,10 @@ public final class AppConfigLoader {
             timeZone(in, "events.default-time-zone")),
         new AppConfig.Holds(
             in.durationBetween("booking.hold-ttl", Duration.ofSeconds(1), Duration.ofDays(1)),
-            in.durationBetween("booking.hold-sweep-interval", Duration.ZERO, Duration.ofHours(1))));
+            in.durationBetween("booking.hold-sweep-interval", Duration.ZERO, Duration.ofHours(1))),
+        new AppConfig.Waitlist(
+            in.durationBetween("waitlist.offer-ttl", Duration.ofSeconds(1), Duration.ofDays(7)),
+            in.durationBetween("waitlist.poll-interval", Duration.ZERO, Duration.ofMinutes(10))));
   }
 
   /** An IANA region name, the zone events created without one are shown in. */

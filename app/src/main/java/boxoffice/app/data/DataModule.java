@@ -12,6 +12,7 @@ import boxoffice.app.service.SessionRevocations;
 import boxoffice.app.service.TicketRepository;
 import boxoffice.app.service.Transactions;
 import boxoffice.app.service.UserRepository;
+import boxoffice.app.service.WaitlistRepository;
 import boxoffice.platform.database.LiquibaseMigrations;
 import boxoffice.platform.database.SqlTracing;
 import com.google.inject.AbstractModule;
@@ -63,6 +64,9 @@ public final class DataModule extends AbstractModule {
     bind(Key.get(HoldRepository.class, Names.named(DATABASE)))
         .to(JdbiHoldRepository.class)
         .in(Singleton.class);
+    bind(Key.get(WaitlistRepository.class, Names.named(DATABASE)))
+        .to(JdbiWaitlistRepository.class)
+        .in(Singleton.class);
     bind(SessionRevocations.class).to(PolledSessionRevocations.class);
     for (Class<?> dao :
         List.of(
@@ -73,6 +77,7 @@ public final class DataModule extends AbstractModule {
             ReviewDao.class,
             TicketDao.class,
             HoldDao.class,
+            WaitlistDao.class,
             LoginFailureDao.class)) {
       bindOnDemand(dao);
     }

@@ -51,6 +51,10 @@ public enum ProblemCode {
   HOLD_RELEASED,
   /** The hold became a booking: cancel the booking instead of releasing the hold. */
   HOLD_CONFIRMED,
+  /** Enough seats are available: book or hold them instead of joining the waiting list. */
+  SEATS_AVAILABLE,
+  /** The user already has an entry in this event's waiting list. */
+  ALREADY_WAITING,
   /** The operation needs a role the caller does not have. */
   ROLE_REQUIRED,
   /** Only the author of a comment, or an administrator, may delete it. */

@@ -3,6 +3,7 @@ package boxoffice.app.observability;
 import boxoffice.app.service.BusinessMetrics;
 import boxoffice.app.service.BusinessMetrics.CheckInRefusal;
 import boxoffice.app.service.BusinessMetrics.HoldStep;
+import boxoffice.app.service.BusinessMetrics.WaitlistStep;
 import boxoffice.platform.metrics.Counters;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -22,6 +23,7 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
   private final Counter checkInRefusals;
   private final Counter checkInsUndone;
   private final Counter holds;
+  private final Counter waitlist;
 
   @Inject
   PrometheusBusinessMetrics(PrometheusRegistry registry) {
@@ -86,6 +88,23 @@ final class PrometheusBusinessMetrics implements BusinessMetrics {
             "confirmed",
             "released",
             "expired");
+    waitlist =
+        Counters.register(
+            registry,
+            "boxoffice_waitlist_total",
+            "Waiting-list entries by step: joined, offered, accepted, expired (offer lapsed), left,"
+                + " closed (the event was cancelled, completed or started)",
+            "step",
+            Arrays.stream(WaitlistStep.values())
+                .map(s -> s.name().toLowerCase(java.util.Locale.ROOT))
+                .toArray(String[]::new));
+  }
+
+  @Override
+  public void waitlist(WaitlistStep step, int count) {
+    if (count > 0) {
+      waitlist.labelValues(step.name().toLowerCase(java.util.Locale.ROOT)).inc(count);
+    }
   }
 
   @Override

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * Turns outbox rows into the notification messages of the {@code boxoffice.events} topic (schema
- * version 2, see notification/MESSAGES.md). Rows nobody is told about yield no message.
+ * version 3, see notification/MESSAGES.md). Rows nobody is told about yield no message.
  */
 final class NotificationMessages {
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
   private static final List<String> HOLDER_FIELDS =
       Arrays.stream(EventField.values())
           .filter(EventField::holdersCare)
@@ -39,6 +39,8 @@ final class NotificationMessages {
       case BOOKING_CREATED, BOOKING_CANCELLED ->
           Optional.of(booking(row, type.get(), parse(row.payloadJson())));
       case TICKET_CANCELLED -> Optional.of(ticketCancelled(row, parse(row.payloadJson())));
+      case WAITLIST_OFFERED, WAITLIST_OFFER_EXPIRED, WAITLIST_LEFT, WAITLIST_CLOSED ->
+          Optional.of(waitlist(row, type.get(), parse(row.payloadJson())));
       case EVENT_UPDATED -> {
         JsonNode stored = parse(row.payloadJson());
         yield stored.path("notifyHolders").asBoolean(false)
@@ -58,7 +60,9 @@ final class NotificationMessages {
           HOLD_CREATED,
           HOLD_CONFIRMED,
           HOLD_RELEASED,
-          HOLD_EXPIRED ->
+          HOLD_EXPIRED,
+          WAITLIST_JOINED,
+          WAITLIST_ACCEPTED ->
           Optional.empty();
     };
   }
@@ -74,6 +78,12 @@ final class NotificationMessages {
         ((ObjectNode) stored.deepCopy()).put("ticketId", row.aggregateId().toString());
     return message(
         row, ChangeType.TICKET_CANCELLED.wireName(), stored.path("eventId").asText(), payload);
+  }
+
+  private Message waitlist(OutboxRow row, ChangeType type, JsonNode stored) {
+    ObjectNode payload =
+        ((ObjectNode) stored.deepCopy()).put("entryId", row.aggregateId().toString());
+    return message(row, type.wireName(), stored.path("eventId").asText(), payload);
   }
 
   private Message rescheduled(OutboxRow row, JsonNode stored) {

@@ -20,6 +20,12 @@ import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
 import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
 import boxoffice.app.service.OutboxMessage.UserRoleChanged;
+import boxoffice.app.service.OutboxMessage.WaitlistAccepted;
+import boxoffice.app.service.OutboxMessage.WaitlistClosed;
+import boxoffice.app.service.OutboxMessage.WaitlistJoined;
+import boxoffice.app.service.OutboxMessage.WaitlistLeft;
+import boxoffice.app.service.OutboxMessage.WaitlistOfferExpired;
+import boxoffice.app.service.OutboxMessage.WaitlistOffered;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -128,6 +134,31 @@ final class OutboxPayloads implements OutboxEncoding {
         payload.put("bookingId", m.bookingId().toString());
         payload.put("eventId", m.eventId().toString());
         payload.put("checkedInAt", m.checkedInAt().toString());
+      }
+      case WaitlistJoined m -> {
+        payload.put("eventId", m.eventId().toString());
+        payload.put("userId", m.userId().toString());
+        payload.put("quantity", m.quantity());
+      }
+      case WaitlistOffered m -> {
+        booking(payload, m.userId(), m.quantity(), m.event());
+        payload.put("holdId", m.holdId().toString());
+        payload.put("offerExpiresAt", m.offerExpiresAt().toString());
+      }
+      case WaitlistAccepted m -> {
+        payload.put("eventId", m.eventId().toString());
+        payload.put("userId", m.userId().toString());
+        payload.put("holdId", m.holdId().toString());
+        payload.put("bookingId", m.bookingId().toString());
+      }
+      case WaitlistOfferExpired m -> {
+        booking(payload, m.userId(), m.quantity(), m.event());
+        payload.put("holdId", m.holdId().toString());
+      }
+      case WaitlistLeft m -> booking(payload, m.userId(), m.quantity(), m.event());
+      case WaitlistClosed m -> {
+        booking(payload, m.userId(), m.quantity(), m.event());
+        payload.put("cause", m.cause().name());
       }
       case CommentDeletedByAdmin m -> {
         payload.put("eventId", m.eventId().toString());

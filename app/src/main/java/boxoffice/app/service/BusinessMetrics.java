@@ -38,6 +38,23 @@ public interface BusinessMetrics {
   /** {@code count} lapsed holds were reclaimed (by a booking, a hold or the sweeper). */
   void holdsExpired(int count);
 
+  /** Waiting-list entries by step. */
+  default void waitlist(WaitlistStep step) {
+    waitlist(step, 1);
+  }
+
+  void waitlist(WaitlistStep step, int count);
+
+  /** A waiting-list entry's steps, as counted. */
+  enum WaitlistStep {
+    JOINED,
+    OFFERED,
+    ACCEPTED,
+    EXPIRED,
+    LEFT,
+    CLOSED
+  }
+
   /** A hold's steps, as counted. */
   enum HoldStep {
     CREATED,

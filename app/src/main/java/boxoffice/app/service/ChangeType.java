@@ -25,7 +25,13 @@ public enum ChangeType {
   HOLD_CREATED("hold.created", "hold"),
   HOLD_CONFIRMED("hold.confirmed", "hold"),
   HOLD_RELEASED("hold.released", "hold"),
-  HOLD_EXPIRED("hold.expired", "hold");
+  HOLD_EXPIRED("hold.expired", "hold"),
+  WAITLIST_JOINED("waitlist.joined", "waitlist_entry"),
+  WAITLIST_OFFERED("waitlist.offered", "waitlist_entry"),
+  WAITLIST_ACCEPTED("waitlist.accepted", "waitlist_entry"),
+  WAITLIST_OFFER_EXPIRED("waitlist.offer_expired", "waitlist_entry"),
+  WAITLIST_LEFT("waitlist.left", "waitlist_entry"),
+  WAITLIST_CLOSED("waitlist.closed", "waitlist_entry");
 
   private final String wireName;
   private final String aggregateType;

@@ -24,6 +24,7 @@ public final class EventCatalog implements EventService {
   private final EventRepository events;
   private final BookingRepository bookings;
   private final HoldRepository holds;
+  private final WaitlistOffers waitlists;
   private final Outbox outbox;
   private final Clock clock;
   private final TicketRules rules;
@@ -35,6 +36,7 @@ public final class EventCatalog implements EventService {
       EventRepository events,
       BookingRepository bookings,
       HoldRepository holds,
+      WaitlistOffers waitlists,
       Outbox outbox,
       Clock clock,
       BusinessMetrics metrics,
@@ -45,6 +47,7 @@ public final class EventCatalog implements EventService {
     this.events = events;
     this.bookings = bookings;
     this.holds = holds;
+    this.waitlists = waitlists;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -143,6 +146,9 @@ public final class EventCatalog implements EventService {
       holds.releaseAllOfEvent(id, admin.userId(), now);
       cancelledBookings = cancelAllBookings(changed, admin.userId(), now);
       changed = events.findById(id).orElseThrow(); // seats were freed by the cancellations
+    }
+    if (target == EventStatus.CANCELLED || target == EventStatus.COMPLETED) {
+      waitlists.close(changed, admin.userId(), now); // the line ends, with a message each
     }
     outbox.record(
         OutboxMessage.EventStatusChanged.of(event, target, admin.userId(), cancelledBookings));

@@ -12,8 +12,10 @@ import boxoffice.app.domain.Principal;
 import boxoffice.app.domain.ProblemCode;
 import boxoffice.app.domain.SoldOutException;
 import boxoffice.app.domain.ValidationException;
+import boxoffice.app.domain.WaitlistEntry;
 import boxoffice.app.service.BookingRepository.IdempotencyKey;
 import boxoffice.app.service.BusinessMetrics.HoldStep;
+import boxoffice.app.service.BusinessMetrics.WaitlistStep;
 import boxoffice.app.service.HoldRepository.HoldAttempt;
 import boxoffice.app.service.HoldRepository.StoredHoldKey;
 import jakarta.inject.Inject;
@@ -37,6 +39,8 @@ public final class HoldDesk implements HoldService {
   private final HoldRepository holds;
   private final BookingRepository bookings;
   private final EventRepository events;
+  private final WaitlistRepository waitlist;
+  private final Outbox outbox;
   private final HoldRules rules;
   private final Clock clock;
   private final BusinessMetrics metrics;
@@ -47,6 +51,8 @@ public final class HoldDesk implements HoldService {
       HoldRepository holds,
       BookingRepository bookings,
       EventRepository events,
+      WaitlistRepository waitlist,
+      Outbox outbox,
       HoldRules rules,
       Clock clock,
       BusinessMetrics metrics) {
@@ -54,6 +60,8 @@ public final class HoldDesk implements HoldService {
     this.holds = holds;
     this.bookings = bookings;
     this.events = events;
+    this.waitlist = waitlist;
+    this.outbox = outbox;
     this.rules = rules;
     this.clock = clock;
     this.metrics = metrics;
@@ -206,6 +214,14 @@ public final class HoldDesk implements HoldService {
                 () ->
                     new ConflictException(
                         ProblemCode.HOLD_EXPIRED, "The hold has expired; its seats are free"));
+    // An offer from the waiting list is taken up with its hold.
+    waitlist
+        .accept(hold.id(), now)
+        .ifPresent(
+            entry -> {
+              outbox.record(OutboxMessage.WaitlistAccepted.of(entry, booking.id()));
+              metrics.waitlist(WaitlistStep.ACCEPTED);
+            });
     return new Confirmation(booking, true);
   }
 
@@ -234,16 +250,26 @@ public final class HoldDesk implements HoldService {
     if (seen.status() != HoldStatus.ACTIVE) {
       return false;
     }
-    events.findByIdForUpdate(seen.eventId());
+    Optional<Event> event = events.findByIdForUpdate(seen.eventId());
     Instant now = clock.instant();
     holds.reclaimLapsed(seen.eventId(), now);
     if (holds.release(seen, caller.userId(), now)) {
+      declineOffer(seen, caller, event, now);
       return true;
     }
     if (visible(caller, holdId).status() == HoldStatus.CONFIRMED) {
       throw confirmedAlready(); // confirmed by a request that took the lock first
     }
     return false;
+  }
+
+  /** Releasing an offered hold declines the offer: the entry leaves the line, for good. */
+  private void declineOffer(Hold hold, Principal caller, Optional<Event> event, Instant now) {
+    Optional<WaitlistEntry> declined = waitlist.declineOffer(hold.id(), now);
+    if (declined.isPresent() && event.isPresent()) {
+      outbox.record(OutboxMessage.WaitlistLeft.of(declined.get(), caller.userId(), event.get()));
+      metrics.waitlist(WaitlistStep.LEFT);
+    }
   }
 
   private static ConflictException confirmedAlready() {

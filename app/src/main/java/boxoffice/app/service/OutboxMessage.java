@@ -5,6 +5,7 @@ import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.Ticket;
+import boxoffice.app.domain.WaitlistEntry;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -39,6 +40,12 @@ public sealed interface OutboxMessage {
       case TicketCancelled m -> ChangeType.TICKET_CANCELLED;
       case TicketCheckedIn m -> ChangeType.TICKET_CHECKED_IN;
       case TicketCheckInUndone m -> ChangeType.TICKET_CHECK_IN_UNDONE;
+      case WaitlistJoined m -> ChangeType.WAITLIST_JOINED;
+      case WaitlistOffered m -> ChangeType.WAITLIST_OFFERED;
+      case WaitlistAccepted m -> ChangeType.WAITLIST_ACCEPTED;
+      case WaitlistOfferExpired m -> ChangeType.WAITLIST_OFFER_EXPIRED;
+      case WaitlistLeft m -> ChangeType.WAITLIST_LEFT;
+      case WaitlistClosed m -> ChangeType.WAITLIST_CLOSED;
     };
   }
 
@@ -59,6 +66,12 @@ public sealed interface OutboxMessage {
       case TicketCancelled m -> m.ticketId();
       case TicketCheckedIn m -> m.ticketId();
       case TicketCheckInUndone m -> m.ticketId();
+      case WaitlistJoined m -> m.entryId();
+      case WaitlistOffered m -> m.entryId();
+      case WaitlistAccepted m -> m.entryId();
+      case WaitlistOfferExpired m -> m.entryId();
+      case WaitlistLeft m -> m.entryId();
+      case WaitlistClosed m -> m.entryId();
     };
   }
 
@@ -79,6 +92,12 @@ public sealed interface OutboxMessage {
       case TicketCancelled m -> Optional.of(m.cancelledBy());
       case TicketCheckedIn m -> Optional.of(m.staffId());
       case TicketCheckInUndone m -> Optional.of(m.staffId());
+      case WaitlistJoined m -> Optional.of(m.userId());
+      case WaitlistOffered m -> Optional.empty();
+      case WaitlistAccepted m -> Optional.of(m.userId());
+      case WaitlistOfferExpired m -> Optional.empty();
+      case WaitlistLeft m -> Optional.of(m.leftBy());
+      case WaitlistClosed m -> Optional.of(m.adminId()).filter(id -> !id.equals(NOBODY));
     };
   }
 
@@ -379,6 +398,116 @@ public sealed interface OutboxMessage {
         UUID commentId, UUID adminId, UUID eventId, UUID authorId, String text) {
       return new CommentDeletedByAdmin(
           UUID.randomUUID(), commentId, adminId, eventId, authorId, text);
+    }
+  }
+
+  /** The actor of a change nobody made (an event's start closing its waiting list). */
+  UUID NOBODY = new UUID(0, 0);
+
+  /** A user joined an event's waiting list. */
+  record WaitlistJoined(UUID id, UUID entryId, UUID eventId, UUID userId, int quantity)
+      implements OutboxMessage {
+    public static WaitlistJoined of(WaitlistEntry entry) {
+      return new WaitlistJoined(
+          UUID.randomUUID(), entry.id(), entry.eventId(), entry.userId(), entry.quantity());
+    }
+  }
+
+  /** Seats freed up and were held for a waiting user until {@code offerExpiresAt}. */
+  record WaitlistOffered(
+      UUID id,
+      UUID entryId,
+      UUID userId,
+      int quantity,
+      UUID holdId,
+      Instant offerExpiresAt,
+      EventSummary event)
+      implements OutboxMessage {
+    public static WaitlistOffered of(
+        WaitlistEntry entry, UUID holdId, Instant offerExpiresAt, Event event) {
+      return new WaitlistOffered(
+          UUID.randomUUID(),
+          entry.id(),
+          entry.userId(),
+          entry.quantity(),
+          holdId,
+          offerExpiresAt,
+          EventSummary.of(event));
+    }
+  }
+
+  /** The waiting user confirmed the offered hold: {@code bookingId} is theirs. */
+  record WaitlistAccepted(
+      UUID id, UUID entryId, UUID eventId, UUID userId, UUID holdId, UUID bookingId)
+      implements OutboxMessage {
+    public static WaitlistAccepted of(WaitlistEntry entry, UUID bookingId) {
+      return new WaitlistAccepted(
+          UUID.randomUUID(),
+          entry.id(),
+          entry.eventId(),
+          entry.userId(),
+          entry.holdId().orElseThrow(),
+          bookingId);
+    }
+  }
+
+  /** An offer lapsed unconfirmed; its seats pass to the next entry. */
+  record WaitlistOfferExpired(
+      UUID id, UUID entryId, UUID userId, int quantity, UUID holdId, EventSummary event)
+      implements OutboxMessage {
+    public static WaitlistOfferExpired of(WaitlistEntry entry, Event event) {
+      return new WaitlistOfferExpired(
+          UUID.randomUUID(),
+          entry.id(),
+          entry.userId(),
+          entry.quantity(),
+          entry.holdId().orElseThrow(),
+          EventSummary.of(event));
+    }
+  }
+
+  /** The user (or an administrator, {@code leftBy}) took the entry off the list. */
+  record WaitlistLeft(
+      UUID id, UUID entryId, UUID userId, UUID leftBy, int quantity, EventSummary event)
+      implements OutboxMessage {
+    public static WaitlistLeft of(WaitlistEntry entry, UUID leftBy, Event event) {
+      return new WaitlistLeft(
+          UUID.randomUUID(),
+          entry.id(),
+          entry.userId(),
+          leftBy,
+          entry.quantity(),
+          EventSummary.of(event));
+    }
+  }
+
+  /** Why an event's waiting list closed. */
+  enum WaitlistClosure {
+    EVENT_CANCELLED,
+    EVENT_COMPLETED,
+    EVENT_STARTED
+  }
+
+  /** The event's waiting list closed: every entry still in line ends. */
+  record WaitlistClosed(
+      UUID id,
+      UUID entryId,
+      UUID userId,
+      UUID adminId,
+      int quantity,
+      WaitlistClosure cause,
+      EventSummary event)
+      implements OutboxMessage {
+    public static WaitlistClosed of(
+        WaitlistEntry entry, WaitlistClosure cause, UUID adminId, Event event) {
+      return new WaitlistClosed(
+          UUID.randomUUID(),
+          entry.id(),
+          entry.userId(),
+          adminId,
+          entry.quantity(),
+          cause,
+          EventSummary.of(event));
     }
   }
 }

@@ -16,6 +16,8 @@ public final class ServiceModule extends AbstractModule {
     bind(TicketService.class).to(TicketDesk.class).in(Singleton.class);
     bind(HoldService.class).to(HoldDesk.class).in(Singleton.class);
     bind(HoldSweeper.class).in(Singleton.class);
+    bind(WaitlistService.class).to(WaitlistDesk.class).in(Singleton.class);
+    bind(WaitlistOffers.class).in(Singleton.class);
     bind(LoginThrottle.class).in(Singleton.class);
     bind(Housekeeping.class).in(Singleton.class);
     bind(HealthService.class).in(Singleton.class);

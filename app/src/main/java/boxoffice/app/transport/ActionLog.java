@@ -7,6 +7,7 @@ import boxoffice.app.domain.CheckIn;
 import boxoffice.app.domain.Hold;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.Ticket;
+import boxoffice.app.domain.WaitlistEntry;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,19 @@ final class ActionLog {
         kv("holdId", hold.id()),
         kv("eventId", hold.eventId()),
         kv("seats", hold.quantity()));
+  }
+
+  static void joinedWaitlist(WaitlistEntry entry) {
+    LOG.info(
+        "{} {} {} {}",
+        kv("action", "waitlist.joined"),
+        kv("entryId", entry.id()),
+        kv("eventId", entry.eventId()),
+        kv("seats", entry.quantity()));
+  }
+
+  static void leftWaitlist(UUID entryId) {
+    LOG.info("{} {}", kv("action", "waitlist.left"), kv("entryId", entryId));
   }
 
   static void holdReleased(UUID holdId) {

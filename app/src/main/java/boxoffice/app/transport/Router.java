@@ -21,6 +21,7 @@ final class Router {
   private final ReviewController reviews;
   private final TicketController tickets;
   private final HoldController holds;
+  private final WaitlistController waitlist;
   private final MetricsController metrics;
 
   @Inject
@@ -33,9 +34,11 @@ final class Router {
       ReviewController reviews,
       TicketController tickets,
       HoldController holds,
+      WaitlistController waitlist,
       MetricsController metrics) {
     this.tickets = tickets;
     this.holds = holds;
+    this.waitlist = waitlist;
     this.metrics = metrics;
     this.auth = auth;
     this.users = users;
@@ -79,6 +82,9 @@ final class Router {
         new Route(HandlerType.GET, API + "/holds/{id}", Access.USER, holds::get),
         new Route(HandlerType.POST, API + "/holds/{id}/confirm", Access.USER, holds::confirm),
         new Route(HandlerType.DELETE, API + "/holds/{id}", Access.USER, holds::release),
+        new Route(HandlerType.POST, API + "/events/{id}/waitlist", Access.USER, waitlist::join),
+        new Route(HandlerType.GET, API + "/waitlist", Access.USER, waitlist::listMine),
+        new Route(HandlerType.DELETE, API + "/waitlist/{id}", Access.USER, waitlist::leave),
         new Route(HandlerType.POST, API + "/events/{id}/check-ins", Access.USER, tickets::checkIn),
         new Route(HandlerType.GET, API + "/bookings/{id}/tickets", Access.USER, tickets::ofBooking),
         new Route(HandlerType.GET, API + "/tickets/{id}/qr", Access.USER, tickets::qr),
@@ -104,6 +110,8 @@ final class Router {
         new Route(HandlerType.PUT, API + "/events/{id}/status", Access.ADMIN, events::changeStatus),
         new Route(
             HandlerType.GET, API + "/events/{id}/bookings", Access.ADMIN, bookings::listOfEvent),
+        new Route(
+            HandlerType.GET, API + "/events/{id}/waitlist", Access.ADMIN, waitlist::listOfEvent),
         new Route(HandlerType.GET, API + "/admin/users", Access.ADMIN, users::list),
         new Route(HandlerType.PUT, API + "/admin/users/{id}/role", Access.ADMIN, users::changeRole),
         new Route(HandlerType.GET, "/health/live", Access.PUBLIC, health::live),

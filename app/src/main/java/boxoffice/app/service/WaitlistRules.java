@@ -1,0 +1,6 @@
+package boxoffice.app.service;
+
+import java.time.Duration;
+
+/** How long an offer from the waiting list holds its seats (never past the event's start). */
+public record WaitlistRules(Duration offerTtl) {}
