@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -134,6 +135,11 @@ public final class MessageDecoder {
       throws MalformedMessageException {
     return new ZonedNotification(
         notification, EventTimeZone.optional(payload, notification.messageId()));
+  }
+
+  /** Every type this decoder reads, in some schema version. */
+  static Set<String> types() {
+    return TYPES.keySet();
   }
 
   /** "1, 2 or 3". */
