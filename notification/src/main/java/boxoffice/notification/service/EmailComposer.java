@@ -9,20 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Words of each email: subject, lead sentence, the facts and what changed. */
+/**
+ * Words of each email: subject, lead sentence, the facts and what changed, with every time shown in
+ * one zone (the event's, or the service's configured zone).
+ */
 final class EmailComposer {
   private static final String CLOSING = "The Boxoffice team";
 
+  private final ZoneId zone;
   private final DateTimeFormatter times;
 
   EmailComposer(ZoneId zone) {
+    this.zone = zone;
     this.times =
         DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
   }
 
-  /** An instant as shown in emails, with its zone: "Mon 1 Mar 2027, 19:00 UTC". */
+  /**
+   * An instant as shown in emails, with its zone's abbreviation and, when that does not already say
+   * it, the zone's name: "Mon 1 Mar 2027, 19:00 UTC", "Sat 6 Mar 2027, 20:00 CET (Europe/Berlin)".
+   */
   String time(Instant instant) {
-    return times.format(instant);
+    String shown = times.format(instant);
+    return shown.endsWith(" " + zone.getId()) ? shown : shown + " (" + zone.getId() + ")";
   }
 
   /** The confirmation of a booking, listing {@code tickets} (none for a version 1 message). */
@@ -126,6 +135,119 @@ final class EmailComposer {
         changed,
         List.of(),
         CLOSING);
+  }
+
+  /** Seats held for a user of the waiting list, to be confirmed before the offer ends. */
+  EmailContent waitlistOffered(WaitlistOffered offer, Recipient to) {
+    String title = offer.eventTitle();
+    boolean one = offer.quantity() == 1;
+    String deadline = time(offer.offerExpiresAt());
+    return new EmailContent(
+        (one ? "A seat is yours: " : offer.quantity() + " seats are yours: ") + title,
+        greeting(to),
+        "Good news: "
+            + seats(offer.quantity())
+            + " for "
+            + title
+            + (one ? " has come free and is" : " have come free and are")
+            + " held for you until "
+            + deadline
+            + ". Confirm "
+            + (one ? "it" : "them")
+            + " before then with POST /api/v1/holds/"
+            + offer.holdId()
+            + "/confirm, or "
+            + (one ? "it passes" : "they pass")
+            + " to the next person on the waiting list.",
+        waitlistDetails(
+            offer,
+            new Detail("Held until", deadline),
+            new Detail("Hold", offer.holdId().toString())),
+        List.of(),
+        List.of(),
+        CLOSING);
+  }
+
+  EmailContent waitlistOfferExpired(WaitlistOfferExpired expired, Recipient to) {
+    String title = expired.eventTitle();
+    boolean one = expired.quantity() == 1;
+    return new EmailContent(
+        "Your offer expired: " + title,
+        greeting(to),
+        "The "
+            + seats(expired.quantity())
+            + " held for you for "
+            + title
+            + (one ? " was" : " were")
+            + " not confirmed in time and"
+            + (one ? " has" : " have")
+            + " been passed on to the next person on the waiting list. You are no longer on the"
+            + " waiting list for "
+            + title
+            + "; you are welcome to join it again.",
+        waitlistDetails(expired, new Detail("Hold", expired.holdId().toString())),
+        List.of(),
+        List.of(),
+        CLOSING);
+  }
+
+  EmailContent waitlistLeft(WaitlistLeft left, Recipient to) {
+    String title = left.eventTitle();
+    return new EmailContent(
+        "You left the waiting list: " + title,
+        greeting(to),
+        "You have left the waiting list for "
+            + title
+            + ", where you were waiting for "
+            + seats(left.quantity())
+            + ". You will not be offered seats for it; you are welcome to join the list again"
+            + " while it is open.",
+        waitlistDetails(left),
+        List.of(),
+        List.of(),
+        CLOSING);
+  }
+
+  EmailContent waitlistClosed(WaitlistClosed closed, Recipient to) {
+    String title = closed.eventTitle();
+    String subject =
+        switch (closed.cause()) {
+          case EVENT_CANCELLED -> "Event cancelled: " + title;
+          case EVENT_COMPLETED, EVENT_STARTED -> "Waiting list closed: " + title;
+        };
+    String lead =
+        switch (closed.cause()) {
+          case EVENT_CANCELLED ->
+              "We are sorry: "
+                  + title
+                  + " has been cancelled, so your place on its waiting list has ended.";
+          case EVENT_COMPLETED ->
+              "The waiting list for "
+                  + title
+                  + " has closed, as the event is over; your place on it has ended.";
+          case EVENT_STARTED ->
+              "The waiting list for "
+                  + title
+                  + " has closed, as the event has started: no more seats will be offered, and"
+                  + " your place on the list has ended.";
+        };
+    return new EmailContent(
+        subject, greeting(to), lead, waitlistDetails(closed), List.of(), List.of(), CLOSING);
+  }
+
+  private List<Detail> waitlistDetails(WaitlistEntry entry, Detail... more) {
+    List<Detail> details = new ArrayList<>();
+    details.add(new Detail("Event", entry.eventTitle()));
+    details.add(new Detail("When", time(entry.startsAt())));
+    details.add(new Detail("Venue", entry.venue()));
+    details.add(new Detail("Seats", Integer.toString(entry.quantity())));
+    details.addAll(List.of(more));
+    return details;
+  }
+
+  /** "1 seat", "3 seats". */
+  private static String seats(int quantity) {
+    return quantity == 1 ? "1 seat" : quantity + " seats";
   }
 
   private List<Detail> bookingDetails(BookedSeats booking) {

@@ -5,7 +5,14 @@ import java.util.UUID;
 
 /** One message of the booking app that ticket holders are told about. */
 public sealed interface Notification
-    permits BookingCreated, BookingCancelled, TicketCancelled, EventRescheduled {
+    permits BookingCreated,
+        BookingCancelled,
+        TicketCancelled,
+        EventRescheduled,
+        WaitlistOffered,
+        WaitlistOfferExpired,
+        WaitlistLeft,
+        WaitlistClosed {
 
   /** Unique per message; redelivered copies share it. */
   UUID messageId();

@@ -25,7 +25,7 @@ public final class NotificationHandler {
   private final TicketCodes ticketCodes;
   private final SentLog sentLog;
   private final MailDelivery delivery;
-  private final EmailComposer composer;
+  private final ZoneId mailTimeZone;
   private final EmailRenderer renderer = new EmailRenderer();
 
   public NotificationHandler(
@@ -34,21 +34,23 @@ public final class NotificationHandler {
       SentLog sentLog,
       MailSender sender,
       RetryPolicy retryPolicy,
-      ZoneId timeZone) {
+      ZoneId mailTimeZone) {
     this.directory = directory;
     this.ticketCodes = ticketCodes;
     this.sentLog = sentLog;
     this.delivery = new MailDelivery(sender, retryPolicy);
-    this.composer = new EmailComposer(timeZone);
+    this.mailTimeZone = mailTimeZone;
   }
 
   /**
-   * Handles one message. Throws {@link StoreUnavailableException} when a database fails and {@link
+   * Handles one message, showing times in its event's time zone when it names one, else in the
+   * configured zone. Throws {@link StoreUnavailableException} when a database fails and {@link
    * ProcessingAbandoned} when {@code progress} withdraws the work; either way nothing is lost, as
    * what was sent is recorded and the rest is sent when the message is handled again.
    */
-  public Outcome handle(Notification notification, Progress progress) {
-    return switch (notification) {
+  public Outcome handle(ZonedNotification message, Progress progress) {
+    EmailComposer composer = new EmailComposer(message.timeZone().orElse(mailTimeZone));
+    return switch (message.notification()) {
       case BookingCreated booking ->
           toUser(
               booking,
@@ -59,8 +61,28 @@ public final class NotificationHandler {
           toUser(booking, booking.userId(), to -> composer.bookingCancelled(booking, to), progress);
       case TicketCancelled ticket ->
           toUser(ticket, ticket.userId(), to -> composer.ticketCancelled(ticket, to), progress);
-      case EventRescheduled event -> toHolders(event, progress);
+      case EventRescheduled event -> toHolders(event, composer, progress);
+      case WaitlistOffered offer ->
+          toUser(offer, offer.userId(), to -> composer.waitlistOffered(offer, to), progress);
+      case WaitlistOfferExpired expired ->
+          toUser(
+              expired,
+              expired.userId(),
+              to -> composer.waitlistOfferExpired(expired, to),
+              progress);
+      case WaitlistLeft left ->
+          toUser(left, left.userId(), to -> composer.waitlistLeft(left, to), progress);
+      case WaitlistClosed closed ->
+          toUser(closed, closed.userId(), to -> composer.waitlistClosed(closed, to), progress);
     };
+  }
+
+  /**
+   * Handles a notification without a time zone beside it: a waiting-list one is shown in its own
+   * zone, the others in the configured one.
+   */
+  public Outcome handle(Notification notification, Progress progress) {
+    return handle(new ZonedNotification(notification), progress);
   }
 
   /**
@@ -97,7 +119,7 @@ public final class NotificationHandler {
     return tally.outcome();
   }
 
-  private Outcome toHolders(EventRescheduled event, Progress progress) {
+  private Outcome toHolders(EventRescheduled event, EmailComposer composer, Progress progress) {
     Tally tally = new Tally();
     Optional<UUID> after = Optional.empty();
     List<Recipient> page;

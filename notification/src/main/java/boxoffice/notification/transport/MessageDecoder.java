@@ -9,6 +9,11 @@ import boxoffice.notification.service.EventRescheduled;
 import boxoffice.notification.service.Notification;
 import boxoffice.notification.service.TicketCancellationCause;
 import boxoffice.notification.service.TicketCancelled;
+import boxoffice.notification.service.WaitlistClosed;
+import boxoffice.notification.service.WaitlistLeft;
+import boxoffice.notification.service.WaitlistOfferExpired;
+import boxoffice.notification.service.WaitlistOffered;
+import boxoffice.notification.service.ZonedNotification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,18 +27,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads a Kafka message value as described in MESSAGES.md: a JSON envelope with {@code
- * schemaVersion} 1 or 2 and a payload per type. Version 2 adds {@code ticketIds} to {@code
- * booking.created} (required there) and the type {@code ticket.cancelled}; everything else reads
- * the same in both. Fields the contract does not name are ignored, so the app may add fields
- * without a new schema version.
+ * schemaVersion} 1, 2 or 3 and a payload per type. Version 2 adds {@code ticketIds} to {@code
+ * booking.created} (required there) and the type {@code ticket.cancelled}; version 3 adds the
+ * waiting-list types ({@code waitlist.*}), which name their event's time zone ({@code timeZone},
+ * required); everything else reads the same in every version. Fields the contract does not name are
+ * ignored, so the app may add fields without a new schema version.
  */
 public final class MessageDecoder {
   static final int OLDEST_VERSION = 1;
-  static final int NEWEST_VERSION = 2;
+  static final int NEWEST_VERSION = 3;
   private static final int MAX_QUOTED = 80;
 
   /** Each type with the schema version that introduced it; later versions keep every type. */
@@ -42,7 +51,11 @@ public final class MessageDecoder {
           BookingCreated.TYPE, 1,
           BookingCancelled.TYPE, 1,
           EventRescheduled.TYPE, 1,
-          TicketCancelled.TYPE, 2);
+          TicketCancelled.TYPE, 2,
+          WaitlistOffered.TYPE, 3,
+          WaitlistOfferExpired.TYPE, 3,
+          WaitlistLeft.TYPE, 3,
+          WaitlistClosed.TYPE, 3);
 
   private final ObjectMapper json =
       JsonMapper.builder()
@@ -50,7 +63,21 @@ public final class MessageDecoder {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  /**
+   * The notification a message stands for. The optional {@code timeZone} of the types before
+   * version 3 is not one of their fields: {@link #decodeMessage} reads it beside them.
+   */
   public Notification decode(byte[] value) throws MalformedMessageException {
+    return decodeMessage(value).notification();
+  }
+
+  /**
+   * The notification a message stands for, with its event's time zone when the message names a
+   * valid one. A waiting-list message must name one; for the other types a zone this JVM does not
+   * know is left out (their emails then show times in the configured zone), as the field is
+   * optional there.
+   */
+  public ZonedNotification decodeMessage(byte[] value) throws MalformedMessageException {
     if (value == null || value.length == 0) {
       throw new MalformedMessageException("empty message value");
     }
@@ -83,11 +110,45 @@ public final class MessageDecoder {
     Instant occurredAt = envelope.instant("occurredAt");
     JsonFields payload = envelope.object("payload");
     return switch (type) {
-      case BookingCreated.TYPE -> bookingCreated(version, messageId, occurredAt, payload);
-      case BookingCancelled.TYPE -> bookingCancelled(messageId, occurredAt, payload);
-      case TicketCancelled.TYPE -> ticketCancelled(messageId, occurredAt, payload);
-      default -> eventRescheduled(messageId, occurredAt, payload);
+      case BookingCreated.TYPE ->
+          zoned(bookingCreated(version, messageId, occurredAt, payload), payload);
+      case BookingCancelled.TYPE ->
+          zoned(bookingCancelled(messageId, occurredAt, payload), payload);
+      case TicketCancelled.TYPE -> zoned(ticketCancelled(messageId, occurredAt, payload), payload);
+      case EventRescheduled.TYPE ->
+          zoned(eventRescheduled(messageId, occurredAt, payload), payload);
+      // A waiting-list notification names its zone itself.
+      case WaitlistOffered.TYPE ->
+          new ZonedNotification(WaitlistPayloads.offered(messageId, occurredAt, payload));
+      case WaitlistOfferExpired.TYPE ->
+          new ZonedNotification(WaitlistPayloads.offerExpired(messageId, occurredAt, payload));
+      case WaitlistLeft.TYPE ->
+          new ZonedNotification(WaitlistPayloads.left(messageId, occurredAt, payload));
+      case WaitlistClosed.TYPE ->
+          new ZonedNotification(WaitlistPayloads.closed(messageId, occurredAt, payload));
+      default -> throw new IllegalStateException("no reader for type " + type);
     };
+  }
+
+  /** A notification of a type whose {@code timeZone} is optional, with that zone if valid. */
+  private static ZonedNotification zoned(Notification notification, JsonFields payload)
+      throws MalformedMessageException {
+    return new ZonedNotification(
+        notification, EventTimeZone.optional(payload, notification.messageId()));
+  }
+
+  /** Every type this decoder reads, in some schema version. */
+  static Set<String> types() {
+    return TYPES.keySet();
+  }
+
+  /** "1, 2 or 3". */
+  private static String supportedVersions() {
+    String older =
+        IntStream.range(OLDEST_VERSION, NEWEST_VERSION)
+            .mapToObj(Integer::toString)
+            .collect(Collectors.joining(", "));
+    return older.isEmpty() ? Integer.toString(NEWEST_VERSION) : older + " or " + NEWEST_VERSION;
   }
 
   private static int schemaVersion(JsonFields envelope) throws MalformedMessageException {
@@ -100,9 +161,7 @@ public final class MessageDecoder {
           "unsupported schemaVersion "
               + shorten(version.toString())
               + " (expected "
-              + OLDEST_VERSION
-              + " or "
-              + NEWEST_VERSION
+              + supportedVersions()
               + ")");
     }
     return version.asInt();
@@ -156,24 +215,10 @@ public final class MessageDecoder {
         payload.uuid("eventId"),
         payload.uuid("userId"),
         payload.nonNegativeInt("remainingQuantity"),
-        ticketCause(payload),
+        cause(payload, TicketCancellationCause.class),
         payload.text("eventTitle"),
         payload.instant("startsAt"),
         payload.text("venue"));
-  }
-
-  private static TicketCancellationCause ticketCause(JsonFields payload)
-      throws MalformedMessageException {
-    String cause = payload.text("cause");
-    try {
-      return TicketCancellationCause.valueOf(cause);
-    } catch (IllegalArgumentException e) {
-      throw new MalformedMessageException(
-          "field payload.cause must be one of "
-              + Arrays.toString(TicketCancellationCause.values())
-              + ", got "
-              + shorten("'" + cause + "'"));
-    }
   }
 
   private static BookingCancelled bookingCancelled(UUID messageId, Instant at, JsonFields payload)
@@ -185,20 +230,22 @@ public final class MessageDecoder {
         payload.uuid("eventId"),
         payload.uuid("userId"),
         payload.positiveInt("quantity"),
-        cause(payload),
+        cause(payload, CancellationCause.class),
         payload.text("eventTitle"),
         payload.instant("startsAt"),
         payload.text("venue"));
   }
 
-  private static CancellationCause cause(JsonFields payload) throws MalformedMessageException {
+  /** {@code payload.cause}, one of the constants of {@code causes}. */
+  static <E extends Enum<E>> E cause(JsonFields payload, Class<E> causes)
+      throws MalformedMessageException {
     String cause = payload.text("cause");
     try {
-      return CancellationCause.valueOf(cause);
+      return Enum.valueOf(causes, cause);
     } catch (IllegalArgumentException e) {
       throw new MalformedMessageException(
           "field payload.cause must be one of "
-              + Arrays.toString(CancellationCause.values())
+              + Arrays.toString(causes.getEnumConstants())
               + ", got "
               + shorten("'" + cause + "'"));
     }
@@ -239,7 +286,7 @@ public final class MessageDecoder {
   }
 
   /** Sender-controlled text in a reason: bounded in length. */
-  private static String shorten(String text) {
+  static String shorten(String text) {
     return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
   }
 

@@ -6,6 +6,7 @@ import boxoffice.notification.service.Outcome;
 import boxoffice.notification.service.ProcessingAbandoned;
 import boxoffice.notification.service.RetryPolicy;
 import boxoffice.notification.service.StoreUnavailableException;
+import boxoffice.notification.service.ZonedNotification;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -173,17 +174,18 @@ public final class NotificationConsumer implements AutoCloseable {
 
   private void handle(ConsumerRecord<byte[], byte[]> record, ConsumerTracing.Processing span) {
     try {
-      Notification notification;
+      ZonedNotification message;
       try {
-        notification = decoder.decode(record.value());
+        message = decoder.decodeMessage(record.value());
       } catch (MalformedMessageException e) {
         deadLetter(record, e.getMessage(), DeadLetterCause.MALFORMED, e, span);
         return;
       }
+      Notification notification = message.notification();
       MDC.put("messageId", notification.messageId().toString());
       MDC.put("messageType", notification.type());
       span.decoded(notification.messageId().toString(), notification.type());
-      Outcome outcome = handler.handle(notification, lease);
+      Outcome outcome = handler.handle(message, lease);
       switch (outcome) {
         case Outcome.Delivered delivered -> {
           stats.delivered(delivered.sent(), delivered.alreadySent());

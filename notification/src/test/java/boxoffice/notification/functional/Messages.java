@@ -2,6 +2,7 @@ package boxoffice.notification.functional;
 
 import boxoffice.notification.functional.AppData.Booking;
 import boxoffice.notification.functional.AppData.Event;
+import boxoffice.notification.functional.AppData.User;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,6 +45,78 @@ final class Messages {
     payload.put("startsAt", booking.event().startsAt().toString());
     payload.put("venue", booking.event().venue());
     return envelope(2, messageId, "ticket.cancelled", payload);
+  }
+
+  /**
+   * A user's place on an event's waiting list, as the waiting-list messages (schema version 3)
+   * describe it; {@code timeZone} is the event's zone.
+   */
+  record Place(UUID entryId, User user, Event event, int quantity, String timeZone) {
+    Place(User user, Event event, int quantity, String timeZone) {
+      this(UUID.randomUUID(), user, event, quantity, timeZone);
+    }
+  }
+
+  /** A waitlist.offered: the place's seats are held (hold {@code holdId}) until the deadline. */
+  static String waitlistOffered(UUID messageId, Place place, UUID holdId, Instant offerExpiresAt) {
+    ObjectNode payload = waitlistPayload(place);
+    payload.put("holdId", holdId.toString());
+    payload.put("offerExpiresAt", offerExpiresAt.toString());
+    return envelope(3, messageId, "waitlist.offered", payload);
+  }
+
+  static String waitlistOfferExpired(UUID messageId, Place place, UUID holdId) {
+    ObjectNode payload = waitlistPayload(place);
+    payload.put("holdId", holdId.toString());
+    return envelope(3, messageId, "waitlist.offer_expired", payload);
+  }
+
+  static String waitlistLeft(UUID messageId, Place place) {
+    return envelope(3, messageId, "waitlist.left", waitlistPayload(place));
+  }
+
+  static String waitlistClosed(UUID messageId, Place place, String cause) {
+    ObjectNode payload = waitlistPayload(place);
+    payload.put("cause", cause);
+    return envelope(3, messageId, "waitlist.closed", payload);
+  }
+
+  private static ObjectNode waitlistPayload(Place place) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("entryId", place.entryId().toString());
+    payload.put("eventId", place.event().id().toString());
+    payload.put("userId", place.user().id().toString());
+    payload.put("quantity", place.quantity());
+    payload.put("eventTitle", place.event().title());
+    payload.put("startsAt", place.event().startsAt().toString());
+    payload.put("venue", place.event().venue());
+    payload.put("timeZone", place.timeZone());
+    return payload;
+  }
+
+  /**
+   * The same message with {@code payload.field} set to {@code value} (a JSON value), or without the
+   * field when {@code value} is null.
+   */
+  static String withPayloadField(String message, String field, String value) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(message);
+      ObjectNode payload = (ObjectNode) root.get("payload");
+      if (value == null) {
+        payload.remove(field);
+      } else {
+        payload.set(field, JSON.readTree(value));
+      }
+      return root.toString();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** The same message naming the event's time zone, as the app writes it (any text). */
+  static String withTimeZone(String message, String timeZone) {
+    return withPayloadField(
+        message, "timeZone", JSON.getNodeFactory().textNode(timeZone).toString());
   }
 
   /** The same message in another envelope version (whether that version knows it or not). */

@@ -47,16 +47,43 @@ class PoisonMessagesIT {
             "unknown type 'booking.teleported'"),
         arguments(
             "unknown schemaVersion",
-            edited(json -> json.put("schemaVersion", 3)),
-            "unsupported schemaVersion 3 (expected 1 or 2)"),
+            edited(json -> json.put("schemaVersion", 4)),
+            "unsupported schemaVersion 4 (expected 1, 2 or 3)"),
         arguments(
             "ticket.cancelled in a version 1 envelope",
             Messages.withSchemaVersion(ticketCancelled(), 1),
             "unknown type 'ticket.cancelled' in schemaVersion 1"),
         arguments(
-            "ticket.cancelled of schemaVersion 3",
-            Messages.withSchemaVersion(ticketCancelled(), 3),
-            "unsupported schemaVersion 3 (expected 1 or 2)"),
+            "ticket.cancelled of schemaVersion 4",
+            Messages.withSchemaVersion(ticketCancelled(), 4),
+            "unsupported schemaVersion 4 (expected 1, 2 or 3)"),
+        arguments(
+            "waitlist.offered in a version 2 envelope",
+            Messages.withSchemaVersion(waitlistOffered(), 2),
+            "unknown type 'waitlist.offered' in schemaVersion 2 (it exists from schemaVersion 3"
+                + " on)"),
+        arguments(
+            "waitlist.closed in a version 1 envelope",
+            Messages.withSchemaVersion(waitlistClosed("EVENT_CANCELLED"), 1),
+            "unknown type 'waitlist.closed' in schemaVersion 1"),
+        arguments(
+            "waitlist.offered without holdId",
+            Messages.withPayloadField(waitlistOffered(), "holdId", null),
+            "missing field payload.holdId"),
+        arguments(
+            "waitlist.offered without timeZone",
+            Messages.withPayloadField(waitlistOffered(), "timeZone", null),
+            "missing field payload.timeZone"),
+        arguments(
+            "waitlist.left with an unknown time zone",
+            Messages.withTimeZone(
+                Messages.waitlistLeft(UUID.randomUUID(), samplePlace()), "Mars/Olympus"),
+            "field payload.timeZone must be an IANA time zone name, got 'Mars/Olympus'"),
+        arguments(
+            "waitlist.closed with an unknown cause",
+            waitlistClosed("EVENT_POSTPONED"),
+            "field payload.cause must be one of [EVENT_CANCELLED, EVENT_COMPLETED,"
+                + " EVENT_STARTED], got 'EVENT_POSTPONED'"),
         arguments(
             "version 2 booking.created without ticketIds",
             Messages.withSchemaVersion(
@@ -118,6 +145,20 @@ class PoisonMessagesIT {
   private static String ticketCancelled() {
     return Messages.ticketCancelled(
         UUID.randomUUID(), sampleBooking(), UUID.randomUUID(), 0, "USER");
+  }
+
+  private static String waitlistOffered() {
+    return Messages.waitlistOffered(
+        UUID.randomUUID(), samplePlace(), UUID.randomUUID(), Instant.parse("2027-06-30T19:00:00Z"));
+  }
+
+  private static String waitlistClosed(String cause) {
+    return Messages.waitlistClosed(UUID.randomUUID(), samplePlace(), cause);
+  }
+
+  private static Messages.Place samplePlace() {
+    Booking booking = sampleBooking();
+    return new Messages.Place(booking.user(), booking.event(), 1, "Europe/Berlin");
   }
 
   private static String cancelledBecause(String cause) {

@@ -21,9 +21,48 @@ class EmailsTest {
   void timesAreShownWithTheirZone() {
     assertThat(composer.time(START)).isEqualTo("Mon 1 Mar 2027, 19:00 UTC");
     assertThat(new EmailComposer(ZoneId.of("Europe/Paris")).time(START))
-        .isEqualTo("Mon 1 Mar 2027, 20:00 CET");
+        .isEqualTo("Mon 1 Mar 2027, 20:00 CET (Europe/Paris)");
     assertThat(new EmailComposer(ZoneId.of("Europe/Paris")).time(START.plusSeconds(120 * 86400)))
-        .isEqualTo("Tue 29 Jun 2027, 21:00 CEST");
+        .isEqualTo("Tue 29 Jun 2027, 21:00 CEST (Europe/Paris)");
+    assertThat(new EmailComposer(ZoneId.of("Asia/Tokyo")).time(START))
+        .isEqualTo("Tue 2 Mar 2027, 04:00 JST (Asia/Tokyo)");
+    // A zone without an abbreviation of its own is still named.
+    assertThat(new EmailComposer(ZoneId.of("America/Sao_Paulo")).time(START))
+        .isEqualTo("Mon 1 Mar 2027, 16:00 GMT-03:00 (America/Sao_Paulo)");
+  }
+
+  @Test
+  void everyTimeOfAnEmailIsShownInTheComposersZone() {
+    EmailComposer tokyo = new EmailComposer(ZoneId.of("Asia/Tokyo"));
+    BookingCancelled booking =
+        new BookingCancelled(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            ADA.userId(),
+            1,
+            CancellationCause.USER,
+            "Show",
+            START,
+            "Hall");
+    EventRescheduled moved =
+        new EventRescheduled(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            "Show",
+            new EventChanges(
+                Optional.of(new EventChanges.Change<>(START, START.plusSeconds(3600))),
+                Optional.empty(),
+                Optional.empty()));
+
+    assertThat(render(tokyo.bookingCancelled(booking, ADA), booking.messageId()).text())
+        .contains("When:     Tue 2 Mar 2027, 04:00 JST (Asia/Tokyo)\n")
+        .doesNotContain("UTC");
+    assertThat(render(tokyo.eventRescheduled(moved, ADA), moved.messageId()).text())
+        .contains("before: Tue 2 Mar 2027, 04:00 JST (Asia/Tokyo)\n")
+        .contains("now:    Tue 2 Mar 2027, 05:00 JST (Asia/Tokyo)\n");
   }
 
   @Test

@@ -117,6 +117,67 @@ class NotificationHandlerTest {
   }
 
   @Test
+  void timesAreShownInTheZoneTheMessageNamesElseInTheConfiguredOne() {
+    Recipient ada = directory.add("Ada");
+
+    handler.handle(
+        new ZonedNotification(created(ada.userId()), Optional.of(ZoneId.of("Asia/Tokyo"))),
+        progress);
+    handler.handle(new ZonedNotification(created(ada.userId()), Optional.empty()), progress);
+
+    assertThat(mail.sent.get(0).text()).contains("Tue 2 Mar 2027, 04:00 JST (Asia/Tokyo)");
+    assertThat(mail.sent.get(1).text()).contains("Mon 1 Mar 2027, 19:00 UTC");
+  }
+
+  @Test
+  void aWaitlistOfferIsSentToItsUserOnceInTheEventsZone() {
+    Recipient ada = directory.add("Ada");
+    WaitlistOffered offer =
+        new WaitlistOffered(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            ada.userId(),
+            1,
+            UUID.randomUUID(),
+            Instant.parse("2027-03-06T19:00:00Z"),
+            "Show",
+            START,
+            "Hall",
+            ZoneId.of("Europe/Berlin"));
+
+    assertThat(handler.handle(offer, progress)).isEqualTo(new Outcome.Delivered(1, 0));
+    assertThat(handler.handle(offer, progress)).isEqualTo(new Outcome.Delivered(0, 1));
+
+    assertThat(mail.sent).extracting(Email::to).containsExactly(ada);
+    assertThat(mail.sent.get(0).subject()).isEqualTo("A seat is yours: Show");
+    assertThat(mail.sent.get(0).text())
+        .contains("held for you until Sat 6 Mar 2027, 20:00 CET (Europe/Berlin)");
+    assertThat(sentLog.alreadySent(offer.messageId(), List.of(ada.userId())))
+        .containsExactly(ada.userId());
+  }
+
+  @Test
+  void aWaitlistMessageForAUserWhoIsGoneEmailsNobody() {
+    WaitlistLeft left =
+        new WaitlistLeft(
+            UUID.randomUUID(),
+            START,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            1,
+            "Show",
+            START,
+            "Hall",
+            ZoneId.of("Europe/Berlin"));
+
+    assertThat(handler.handle(left, progress)).isEqualTo(new Outcome.Delivered(0, 0));
+    assertThat(mail.sent).isEmpty();
+  }
+
+  @Test
   void aMessageHandledAgainSendsNothingMore() {
     Recipient ada = directory.add("Ada");
     BookingCreated booking = created(ada.userId());

@@ -262,13 +262,14 @@ class MessageDecoderTest {
           duplicate key           | {"schemaVersion": 1, "schemaVersion": 1}              | not valid JSON
           array                   | [1]                                                   | not a JSON object
           no version              | {"type": "booking.created"}                           | missing field schemaVersion
-          version 0               | {"schemaVersion": 0}                                  | unsupported schemaVersion 0 (expected 1 or 2)
-          version 3               | {"schemaVersion": 3}                                  | unsupported schemaVersion 3 (expected 1 or 2)
+          version 0               | {"schemaVersion": 0}                                  | unsupported schemaVersion 0 (expected 1, 2 or 3)
+          version 4               | {"schemaVersion": 4}                                  | unsupported schemaVersion 4 (expected 1, 2 or 3)
           version as text         | {"schemaVersion": "1"}                                | unsupported schemaVersion "1"
           fractional version      | {"schemaVersion": 1.5}                                | unsupported schemaVersion 1.5
           unknown type            | {"schemaVersion": 1, "type": "user.deleted"}          | unknown type 'user.deleted'
           unknown type in v2      | {"schemaVersion": 2, "type": "user.deleted"}          | unknown type 'user.deleted'
           ticket.cancelled in v1  | {"schemaVersion": 1, "type": "ticket.cancelled"}      | unknown type 'ticket.cancelled' in schemaVersion 1 (it exists from schemaVersion 2 on)
+          unknown type in v3      | {"schemaVersion": 3, "type": "waitlist.joined"}       | unknown type 'waitlist.joined'
           no type                 | {"schemaVersion": 1}                                  | missing field type
           """)
   void aMessageOutsideTheContractIsRefusedWithItsReason(String name, String json, String reason) {
