@@ -16,10 +16,16 @@ import boxoffice.notification.service.EventRescheduled;
 import boxoffice.notification.service.Notification;
 import boxoffice.notification.service.TicketCancellationCause;
 import boxoffice.notification.service.TicketCancelled;
+import boxoffice.notification.service.WaitlistClosed;
+import boxoffice.notification.service.WaitlistClosedCause;
+import boxoffice.notification.service.WaitlistLeft;
+import boxoffice.notification.service.WaitlistOfferExpired;
+import boxoffice.notification.service.WaitlistOffered;
 import boxoffice.notification.transport.MessageDecoder;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +145,32 @@ class NotificationContractTest {
       }
       case OutboxMessage.TicketCheckedIn m -> Optional.empty();
       case OutboxMessage.TicketCheckInUndone m -> Optional.empty();
+      case OutboxMessage.WaitlistJoined m -> Optional.empty();
+      case OutboxMessage.WaitlistAccepted m -> Optional.empty();
+      case OutboxMessage.WaitlistOffered m -> {
+        Map<String, Object> fields =
+            waitlist(m.id(), m.entryId(), m.userId(), m.quantity(), m.event());
+        fields.put("holdId", m.holdId());
+        fields.put("offerExpiresAt", m.offerExpiresAt());
+        yield Optional.of(new Expected(WaitlistOffered.class, fields));
+      }
+      case OutboxMessage.WaitlistOfferExpired m -> {
+        Map<String, Object> fields =
+            waitlist(m.id(), m.entryId(), m.userId(), m.quantity(), m.event());
+        fields.put("holdId", m.holdId());
+        yield Optional.of(new Expected(WaitlistOfferExpired.class, fields));
+      }
+      case OutboxMessage.WaitlistLeft m ->
+          Optional.of(
+              new Expected(
+                  WaitlistLeft.class,
+                  waitlist(m.id(), m.entryId(), m.userId(), m.quantity(), m.event())));
+      case OutboxMessage.WaitlistClosed m -> {
+        Map<String, Object> fields =
+            waitlist(m.id(), m.entryId(), m.userId(), m.quantity(), m.event());
+        fields.put("cause", WaitlistClosedCause.valueOf(m.cause().name()));
+        yield Optional.of(new Expected(WaitlistClosed.class, fields));
+      }
     };
   }
 
@@ -159,6 +191,15 @@ class NotificationContractTest {
     fields.put("eventTitle", event.title());
     fields.put("startsAt", event.startsAt());
     fields.put("venue", event.venue());
+    return fields;
+  }
+
+  private static Map<String, Object> waitlist(
+      UUID messageId, UUID entryId, UUID userId, int quantity, EventSummary event) {
+    Map<String, Object> fields = booking(messageId, null, userId, quantity, event);
+    fields.remove("bookingId");
+    fields.put("entryId", entryId);
+    fields.put("timeZone", ZoneId.of(event.timeZone()));
     return fields;
   }
 

@@ -34,7 +34,7 @@ class NotificationMessagesTest {
     JsonNode value = json.readTree(message.value());
 
     assertThat(message.key()).isEqualTo(EVENT.toString());
-    assertThat(value.get("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(value.get("schemaVersion").asInt()).isEqualTo(3);
     assertThat(value.get("messageId").asText()).isEqualTo(row.id().toString());
     assertThat(value.get("type").asText()).isEqualTo("booking.created");
     assertThat(value.get("occurredAt").asText()).isEqualTo(row.createdAt().toString());

@@ -23,6 +23,13 @@ import boxoffice.app.service.OutboxMessage.TicketCheckInUndone;
 import boxoffice.app.service.OutboxMessage.TicketCheckedIn;
 import boxoffice.app.service.OutboxMessage.UserRegistered;
 import boxoffice.app.service.OutboxMessage.UserRoleChanged;
+import boxoffice.app.service.OutboxMessage.WaitlistAccepted;
+import boxoffice.app.service.OutboxMessage.WaitlistClosed;
+import boxoffice.app.service.OutboxMessage.WaitlistClosure;
+import boxoffice.app.service.OutboxMessage.WaitlistJoined;
+import boxoffice.app.service.OutboxMessage.WaitlistLeft;
+import boxoffice.app.service.OutboxMessage.WaitlistOfferExpired;
+import boxoffice.app.service.OutboxMessage.WaitlistOffered;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +135,18 @@ final class OutboxSamples {
     samples.add(new TicketCheckedIn(UUID.randomUUID(), ticket, booking, EVENT, ADMIN, doorsOpen));
     samples.add(
         new TicketCheckInUndone(UUID.randomUUID(), ticket, booking, EVENT, ADMIN, doorsOpen));
+    UUID entry = UUID.randomUUID();
+    UUID hold = UUID.randomUUID();
+    samples.add(new WaitlistJoined(UUID.randomUUID(), entry, EVENT, USER, 2));
+    samples.add(
+        new WaitlistOffered(
+            UUID.randomUUID(), entry, USER, 2, hold, Instant.parse("2027-02-20T18:30:00Z"), event));
+    samples.add(new WaitlistAccepted(UUID.randomUUID(), entry, EVENT, USER, hold, booking));
+    samples.add(new WaitlistOfferExpired(UUID.randomUUID(), entry, USER, 2, hold, event));
+    samples.add(new WaitlistLeft(UUID.randomUUID(), entry, USER, USER, 2, event));
+    for (WaitlistClosure cause : WaitlistClosure.values()) {
+      samples.add(new WaitlistClosed(UUID.randomUUID(), entry, USER, ADMIN, 2, cause, event));
+    }
     return samples;
   }
 
