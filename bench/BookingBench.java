@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * HTTP load client for bookings: prepares events and users through the API, then books one seat at
@@ -32,6 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Writes DIR/hot-event.txt, DIR/events.txt and DIR/users.txt (ids, for pgbench) and
  * DIR/app-results.txt (key=value).
+ *
+ * <p>java -cp app/target/boxoffice-app.jar bench/BookingBench.java --print-sql
+ * boxoffice.app.data.BookingDao#book prints the {@code @SqlQuery} of that method of the compiled
+ * app, as the app sends it (the annotation holds the string its constants fold into); {@code
+ * --print-binds} prints the names of its {@code @Bind} parameters, one a line. bench/booking runs
+ * pgbench with that statement.
  */
 public class BookingBench {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +58,14 @@ public class BookingBench {
     String adminPassword = "boxoffice-dev-admin";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--print-sql" -> {
+          System.out.print(sqlOf(daoMethod(args[++i])));
+          return;
+        }
+        case "--print-binds" -> {
+          for (String name : bindsOf(daoMethod(args[++i]))) System.out.println(name);
+          return;
+        }
         case "--base" -> base = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
@@ -117,6 +134,45 @@ public class BookingBench {
     StringBuilder b = new StringBuilder();
     results.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
     Files.writeString(out.resolve("app-results.txt"), b.toString());
+  }
+
+  // ---------------------------------------------------------------- the app's SQL
+
+  /**
+   * The one method named METHOD of the SqlObject interface CLASS (given as CLASS#METHOD), which
+   * may be package-private: reading its annotations needs no access.
+   */
+  static Method daoMethod(String spec) throws ClassNotFoundException {
+    int hash = spec.indexOf('#');
+    if (hash < 1 || hash == spec.length() - 1)
+      throw new IllegalArgumentException("expected CLASS#METHOD, got " + spec);
+    Class<?> dao = Class.forName(spec.substring(0, hash));
+    String name = spec.substring(hash + 1);
+    List<Method> found =
+        Arrays.stream(dao.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+    if (found.size() != 1)
+      throw new IllegalStateException(
+          dao.getName() + " has " + found.size() + " methods named " + name + ", expected 1");
+    return found.getFirst();
+  }
+
+  static String sqlOf(Method m) {
+    SqlQuery q = m.getAnnotation(SqlQuery.class);
+    if (q == null || q.value().isBlank())
+      throw new IllegalStateException(m + " has no @SqlQuery with a statement");
+    return q.value().endsWith("\n") ? q.value() : q.value() + "\n";
+  }
+
+  static List<String> bindsOf(Method m) {
+    List<String> names = new ArrayList<>();
+    for (var annotations : m.getParameterAnnotations()) {
+      Bind bind = null;
+      for (var a : annotations) if (a instanceof Bind b) bind = b;
+      if (bind == null || bind.value().isEmpty())
+        throw new IllegalStateException(m + ": a parameter without @Bind(\"name\")");
+      names.add(bind.value());
+    }
+    return names;
   }
 
   // ---------------------------------------------------------------- load loop
