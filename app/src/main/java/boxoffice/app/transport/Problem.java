@@ -23,7 +23,7 @@ public record Problem(
                 + " INVALID_STATUS_TRANSITION, CAPACITY_BELOW_BOOKED, EVENT_HAS_BOOKINGS,"
                 + " VERSION_MISMATCH, ALREADY_CHECKED_IN, TICKET_VOID, TICKET_NOT_FOUND, TICKET_USED,"
                 + " CHECK_IN_CLOSED, NOT_AN_ATTENDEE, LAST_ADMIN, HOLD_EXPIRED, HOLD_RELEASED,"
-                + " HOLD_CONFIRMED, ROLE_REQUIRED, NOT_THE_AUTHOR"
+                + " HOLD_CONFIRMED, SEATS_AVAILABLE, ALREADY_WAITING, ROLE_REQUIRED, NOT_THE_AUTHOR"
                 + " (README, \"Problem codes\")")
         String code,
     List<FieldError> errors,

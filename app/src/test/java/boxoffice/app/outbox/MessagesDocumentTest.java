@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * notification/MESSAGES.md, the contract people read, names exactly the message types and fields
- * the app publishes to Kafka: one {@code ### `type`} heading per type, and the field names of the
+ * the app publishes to Kafka: one {@code ### `type`} (or {@code ####}) heading per type, and the field names of the
  * JSON example under it (nested ones included).
  */
 class MessagesDocumentTest {
   private static final Path DOCUMENT = Path.of("..", "notification", "MESSAGES.md");
-  private static final Pattern TYPE_HEADING = Pattern.compile("(?m)^### `([^`]+)`");
+  private static final Pattern TYPE_HEADING = Pattern.compile("(?m)^#{3,4} `([^`]+)`");
   private static final Pattern JSON_BLOCK = Pattern.compile("(?s)```json\\n(.*?)```");
   private static final Pattern FIELD_NAME = Pattern.compile("\"([A-Za-z_]+)\"\\s*:");
 
