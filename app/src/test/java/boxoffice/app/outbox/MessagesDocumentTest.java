@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * notification/MESSAGES.md, the contract people read, names exactly the message types and fields
- * the app publishes to Kafka: one {@code ### `type`} (or {@code ####}) heading per type, and the field names of the
- * JSON example under it (nested ones included).
+ * the app publishes to Kafka: one {@code ### `type`} (or {@code ####}) heading per type, and the
+ * field names of the JSON example under it (nested ones included).
  */
 class MessagesDocumentTest {
   private static final Path DOCUMENT = Path.of("..", "notification", "MESSAGES.md");
