@@ -27,7 +27,10 @@ class CancellationRaceIT {
   private static final int USERS = 6;
   private static final int BOOKINGS_PER_USER = 2;
 
-  private static final Map<String, String> SETTINGS = Map.of("DB_POOL_SIZE", "8");
+  // The cancellations queue on the event row; on a loaded machine the queue may outlast the
+  // default 5 s request deadline, which is not what this test is about.
+  private static final Map<String, String> SETTINGS =
+      Map.of("DB_POOL_SIZE", "8", "REQUEST_TIMEOUT", "30s", "DB_CONNECTION_TIMEOUT", "20s");
 
   @RegisterExtension static final RunningApp first = RunningApp.perClass(SETTINGS);
   static final RunningApp second = first.secondInstance(SETTINGS);
