@@ -123,6 +123,62 @@ class AuditRelayIT {
   }
 
   @Test
+  void holdsAndWaitingListEntriesAreAudited() throws Exception {
+    try (TestAuditService audit = new TestAuditService();
+        TestApp app = TestApp.start(audit.relaySettings())) {
+      BoxofficeApi api = new BoxofficeApi(app);
+      String eventId = api.publishedWithCapacity("Held Audit", 2);
+      BoxofficeApi.Account user = api.newUser();
+      String kept =
+          app.http()
+              .post("/api/v1/events/" + eventId + "/holds", Map.of("quantity", 1), user.token())
+              .json()
+              .get("id")
+              .asText();
+      String bookingId =
+          app.http()
+              .post("/api/v1/holds/" + kept + "/confirm", Map.of(), user.token())
+              .json()
+              .get("id")
+              .asText();
+      String released =
+          app.http()
+              .post("/api/v1/events/" + eventId + "/holds", Map.of("quantity", 1), user.token())
+              .json()
+              .get("id")
+              .asText();
+      api.delete("/api/v1/holds/" + released, user.token());
+      api.booked(eventId, 1, api.newUser().token());
+      BoxofficeApi.Account waiting = api.newUser();
+      String entryId =
+          app.http()
+              .post(
+                  "/api/v1/events/" + eventId + "/waitlist", Map.of("quantity", 1), waiting.token())
+              .json()
+              .get("id")
+              .asText();
+
+      await(
+          () ->
+              audit.entriesOf("hold", kept).size() == 2
+                  && audit.entriesOf("hold", released).size() == 2
+                  && audit.entriesOf("waitlist_entry", entryId).size() == 1);
+      assertThat(audit.entriesOf("hold", kept))
+          .extracting(AuditEntry::getAction)
+          .containsExactly("hold.created", "hold.confirmed");
+      assertThat(audit.entriesOf("hold", kept).getLast().getPayloadJson()).contains(bookingId);
+      assertThat(audit.entriesOf("hold", released))
+          .extracting(AuditEntry::getAction)
+          .containsExactly("hold.created", "hold.released");
+      assertThat(audit.entriesOf("hold", released))
+          .allSatisfy(entry -> assertThat(entry.getActorId()).isEqualTo(user.id()));
+      AuditEntry joined = audit.entriesOf("waitlist_entry", entryId).getFirst();
+      assertThat(joined.getAction()).isEqualTo("waitlist.joined");
+      assertThat(joined.getActorId()).isEqualTo(waiting.id());
+    }
+  }
+
+  @Test
   void twoInstancesRelayingAtOnceDeliverEachRowExactlyOnce() throws Exception {
     try (TestAuditService audit = new TestAuditService();
         TestApp first = TestApp.start(audit.relaySettings());
