@@ -132,6 +132,25 @@ public final class TestDatabase implements AutoCloseable {
     return false;
   }
 
+  /** The server's {@code max_connections} less its superuser-reserved slots. */
+  static int maxConnections() {
+    return whenServerHasRoom(
+        () -> {
+          try (Connection c =
+                  DriverManager.getConnection(SERVER.adminUrl(), SERVER.user(), SERVER.password());
+              Statement s = c.createStatement();
+              var rows =
+                  s.executeQuery(
+                      "SELECT current_setting('max_connections')::int"
+                          + " - current_setting('superuser_reserved_connections')::int")) {
+            rows.next();
+            return rows.getInt(1);
+          } catch (SQLException e) {
+            throw new IllegalStateException("reading max_connections failed: " + e.getMessage(), e);
+          }
+        });
+  }
+
   private static void execute(String sql) {
     whenServerHasRoom(
         () -> {

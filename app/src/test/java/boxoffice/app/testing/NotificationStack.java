@@ -3,6 +3,7 @@ package boxoffice.app.testing;
 import boxoffice.notification.NotificationApplication;
 import boxoffice.notification.config.NotificationConfig;
 import boxoffice.testing.Await;
+import boxoffice.testing.ConnectionBudget;
 import boxoffice.testing.EmbeddedKafka;
 import boxoffice.testing.TcpProxy;
 import boxoffice.testing.TestDatabase;
@@ -33,7 +34,9 @@ public final class NotificationStack implements AutoCloseable {
   private final GreenMail mail;
   private final TcpProxy kafkaDoor;
   private final TestApp app;
+  private static final int NOTIFICATION_POOL_SIZE = 2;
   private final TestDatabase notificationDb;
+  private final ConnectionBudget.Reservation notificationConnections;
   private final NotificationApplication notifications;
 
   /** With {@code kafkaReachable} false the app starts unable to reach any broker. */
@@ -65,6 +68,7 @@ public final class NotificationStack implements AutoCloseable {
     settings.putAll(appSettings);
     app = TestApp.start(settings, appTelemetry);
     notificationDb = TestDatabase.create();
+    notificationConnections = ConnectionBudget.reserve(2 * NOTIFICATION_POOL_SIZE);
     notifications =
         NotificationApplication.start(config(), Clock.systemUTC(), notificationTelemetry);
   }
@@ -123,13 +127,13 @@ public final class NotificationStack implements AutoCloseable {
             notificationDb.url(),
             notificationDb.user(),
             notificationDb.password(),
-            2,
+            NOTIFICATION_POOL_SIZE,
             Duration.ofSeconds(2)),
         new NotificationConfig.Database(
             app.database().url(),
             app.database().user(),
             app.database().password(),
-            2,
+            NOTIFICATION_POOL_SIZE,
             Duration.ofSeconds(2)),
         new NotificationConfig.Smtp(
             "127.0.0.1",
@@ -154,6 +158,7 @@ public final class NotificationStack implements AutoCloseable {
   @Override
   public void close() throws IOException {
     notifications.close();
+    notificationConnections.close();
     app.close();
     notificationDb.close();
     kafkaDoor.close();

@@ -3,6 +3,7 @@ package boxoffice.app.testing;
 import boxoffice.app.Application;
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
+import boxoffice.testing.ConnectionBudget;
 import boxoffice.testing.MutableClock;
 import boxoffice.testing.TestDatabase;
 import com.google.inject.CreationException;
@@ -27,6 +28,7 @@ public final class TestApp implements AutoCloseable {
   private final TestDatabase database;
   private final boolean ownsDatabase;
   private final MutableClock clock;
+  private final ConnectionBudget.Reservation connections;
   private final Application application;
   private final TestHttpClient http;
 
@@ -39,11 +41,13 @@ public final class TestApp implements AutoCloseable {
     this.ownsDatabase = ownsDatabase;
     this.clock = new MutableClock();
     AppConfig config = new AppConfigLoader().load(environment(database, overrides));
+    this.connections = ConnectionBudget.reserve(config.db().poolSize());
     try {
       // Test classes run in parallel: wait for a connection slot instead of failing at once.
       this.application =
           whenServerHasRoom(() -> Application.start(config, clock, "127.0.0.1", openTelemetry));
     } catch (RuntimeException e) {
+      connections.close();
       if (ownsDatabase) {
         database.close();
       }
@@ -143,6 +147,7 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() {
     application.close();
+    connections.close();
     if (ownsDatabase) {
       database.close();
     }

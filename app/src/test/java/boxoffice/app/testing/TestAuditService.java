@@ -5,6 +5,7 @@ import boxoffice.audit.config.AuditConfigLoader;
 import boxoffice.audit.v1.AuditEntry;
 import boxoffice.audit.v1.AuditServiceGrpc;
 import boxoffice.audit.v1.QueryRequest;
+import boxoffice.testing.ConnectionBudget;
 import boxoffice.testing.TestDatabase;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -30,7 +31,9 @@ public final class TestAuditService implements AutoCloseable {
   private final int port = freePort();
   private AuditServer server;
 
+  private static final int POOL_SIZE = 3;
   private final OpenTelemetry openTelemetry;
+  private final ConnectionBudget.Reservation connections;
 
   public TestAuditService() {
     this(OpenTelemetry.noop());
@@ -39,6 +42,7 @@ public final class TestAuditService implements AutoCloseable {
   /** The service recording its spans with {@code openTelemetry}. */
   public TestAuditService(OpenTelemetry openTelemetry) {
     this.openTelemetry = openTelemetry;
+    this.connections = ConnectionBudget.reserve(POOL_SIZE);
     start();
   }
 
@@ -58,7 +62,7 @@ public final class TestAuditService implements AutoCloseable {
                     "DB_PASSWORD",
                     database.password(),
                     "DB_POOL_SIZE",
-                    "3",
+                    String.valueOf(POOL_SIZE),
                     "AUTH_TOKEN",
                     TOKEN,
                     "GRPC_SHUTDOWN_GRACE_PERIOD",
@@ -144,6 +148,7 @@ public final class TestAuditService implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    connections.close();
     database.close();
   }
 }
