@@ -31,7 +31,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * hot event and then at many events. Started by bench/booking, which also runs the app and pgbench.
  *
  * <p>java -cp app/target/boxoffice-app.jar bench/BookingBench.java --base http://127.0.0.1:18080
- * --out DIR [--concurrency 32] [--warmup 5] [--duration 20] [--users 200] [--events 1000]
+ * --out DIR --app-pid PID [--concurrency 32] [--warmup 5] [--duration 20] [--users 200] [--events 1000]
  *
  * <p>Writes DIR/hot-event.txt, DIR/events.txt and DIR/users.txt (ids, for pgbench) and
  * DIR/app-results.txt (key=value).
@@ -46,6 +46,7 @@ public class BookingBench {
   static final ObjectMapper JSON = new ObjectMapper();
   static HttpClient http;
   static String base;
+  static long appPid;
 
   public static void main(String[] args) throws Exception {
     int concurrency = 32;
@@ -67,6 +68,7 @@ public class BookingBench {
           return;
         }
         case "--base" -> base = args[++i];
+        case "--app-pid" -> appPid = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -78,8 +80,8 @@ public class BookingBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (base == null || out == null)
-      throw new IllegalArgumentException("--base and --out are required");
+    if (base == null || out == null || appPid == 0)
+      throw new IllegalArgumentException("--base, --out and --app-pid are required");
     Files.createDirectories(out);
     http =
         HttpClient.newBuilder()
@@ -128,6 +130,9 @@ public class BookingBench {
       results.put(r.name + "_p50_ms", String.format("%.2f", r.pct(50)));
       results.put(r.name + "_p99_ms", String.format("%.2f", r.pct(99)));
       results.put(r.name + "_errors", Long.toString(r.errors()));
+      results.put(r.name + "_app_cpu_ms", String.format("%.3f", r.appCpuMsPerRequest()));
+      results.put(r.name + "_other_pct", String.format("%.0f", r.cpu.otherPercent()));
+      results.put(r.name + "_busy_pct", String.format("%.0f", r.cpu.busyPercent()));
     }
     results.put("concurrency", Integer.toString(concurrency));
     results.put("duration_s", Integer.toString(duration));
@@ -177,7 +182,12 @@ public class BookingBench {
 
   // ---------------------------------------------------------------- load loop
 
-  record Result(String name, long[] latenciesNanos, Map<Integer, Long> statuses, double seconds) {
+  record Result(
+      String name,
+      long[] latenciesNanos,
+      Map<Integer, Long> statuses,
+      double seconds,
+      Cpu.Usage cpu) {
     double rps() {
       return statuses.getOrDefault(201, 0L) / seconds;
     }
@@ -195,11 +205,28 @@ public class BookingBench {
       return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, i))] / 1e6;
     }
 
+    long requests() {
+      return statuses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** CPU milliseconds the app process used per request it answered in the timed window. */
+    double appCpuMsPerRequest() {
+      return cpu.appSeconds() * 1000 / Math.max(1, requests());
+    }
+
     String describe() {
       return String.format(
           "app %-4s: %8.1f bookings/s (201s), p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, max %7.2f"
-              + " ms, statuses %s",
-          name, rps(), pct(50), pct(95), pct(99), pct(100), statuses);
+              + " ms, statuses %s%n          app CPU %.3f ms per request; %s",
+          name,
+          rps(),
+          pct(50),
+          pct(95),
+          pct(99),
+          pct(100),
+          statuses,
+          appCpuMsPerRequest(),
+          cpu.describe());
     }
   }
 
@@ -211,6 +238,7 @@ public class BookingBench {
     long end = measureFrom + duration * 1_000_000_000L;
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     List<long[]> perWorker = new ArrayList<>();
+    Cpu.Usage usage;
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<long[]>> futures = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
@@ -251,12 +279,23 @@ public class BookingBench {
                   return Arrays.copyOf(lat, n);
                 }));
       }
+      sleepUntil(measureFrom);
+      Cpu.Sample before = Cpu.sample(appPid);
+      sleepUntil(end);
+      usage = Cpu.sample(appPid).since(before);
       for (Future<long[]> f : futures) perWorker.add(f.get());
     }
     long[] all = perWorker.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     Map<Integer, Long> st = new TreeMap<>();
     statuses.forEach((k, v) -> st.put(k, v.get()));
-    return new Result(name, all, st, duration);
+    return new Result(name, all, st, duration, usage);
+  }
+
+  static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      Thread.sleep(Duration.ofNanos(left));
+    }
   }
 
   // ---------------------------------------------------------------- API calls
@@ -333,5 +372,90 @@ public class BookingBench {
             "status",
             "PUBLISHED");
     return call("POST", "/api/v1/events", admin, body, 201).get("id").asText();
+  }
+
+  // ---------------------------------------------------------------- CPU accounting
+
+  /**
+   * CPU time from /proc: the app process, this load client, PostgreSQL (the postmaster with the
+   * children it reaped, and its live backends) and the machine as a whole. "Other" is what none of
+   * the three used: another job on the machine, which makes the run noisy.
+   */
+  static final class Cpu {
+    static final double HZ = 100; // USER_HZ: the unit of /proc times on Linux
+
+    record Sample(long app, long client, long postgres, long busy, long total) {
+      Usage since(Sample s) {
+        return new Usage(
+            app - s.app,
+            client - s.client,
+            postgres - s.postgres,
+            busy - s.busy,
+            total - s.total);
+      }
+    }
+
+    record Usage(long app, long client, long postgres, long busy, long total) {
+      double appSeconds() {
+        return app / HZ;
+      }
+
+      double busyPercent() {
+        return 100.0 * busy / Math.max(1, total);
+      }
+
+      double otherPercent() {
+        return 100.0 * Math.max(0, busy - app - client - postgres) / Math.max(1, total);
+      }
+
+      String describe() {
+        return String.format(
+            "CPU s: app %.1f, client %.1f, PostgreSQL %.1f; machine %.0f %% busy, other %.0f %%",
+            app / HZ, client / HZ, postgres / HZ, busyPercent(), otherPercent());
+      }
+    }
+
+    static Sample sample(long appPid) throws IOException {
+      long postgres = 0;
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+          String[] stat = stat(dir.resolve("stat"));
+          if (stat == null || !stat[1].equals("(postgres)")) continue;
+          String[] parent = stat(Path.of("/proc", stat[3], "stat"));
+          boolean postmaster = parent == null || !parent[1].equals("(postgres)");
+          postgres += ticks(stat, postmaster);
+        }
+      }
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long busy = 0;
+      long total = 0;
+      for (int i = 1; i <= 8; i++) {
+        long v = Long.parseLong(cpu[i]);
+        total += v;
+        if (i != 4 && i != 5) busy += v; // idle, iowait
+      }
+      return new Sample(
+          ticks(stat(Path.of("/proc", Long.toString(appPid), "stat")), false),
+          ticks(stat(Path.of("/proc/self/stat")), false),
+          postgres,
+          busy,
+          total);
+    }
+
+    /** utime + stime, with the reaped children's times when asked. */
+    static long ticks(String[] stat, boolean withChildren) {
+      if (stat == null) return 0;
+      long t = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+      return withChildren ? t + Long.parseLong(stat[15]) + Long.parseLong(stat[16]) : t;
+    }
+
+    /** The fields of a /proc stat file (the command, field 2, has no spaces for these). */
+    static String[] stat(Path file) {
+      try {
+        return Files.readString(file).trim().split(" ");
+      } catch (IOException e) {
+        return null; // the process ended
+      }
+    }
   }
 }
