@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
  * the top of each stack, so time in the JDK counts for the library that called it), then the
  * methods with the most samples on top of the stack (self) and anywhere in it (total).
  *
- * <p>java bench/JfrSummary.java RECORDING.jfr [TOP]
+ * <p>java bench/JfrSummary.java RECORDING.jfr [TOP [FROM_S TO_S]]: FROM_S and TO_S keep only the
+ * samples taken that many seconds after the recording's first.
  */
 public class JfrSummary {
   private static final List<String[]> LIBRARIES =
@@ -42,9 +44,21 @@ public class JfrSummary {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
     int samples = 0;
-    for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-      if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-          || event.getStackTrace() == null) {
+    List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
+    Instant first = events.stream().map(RecordedEvent::getStartTime).min(Instant::compareTo).get();
+    Instant from = args.length > 3 ? first.plusSeconds(Long.parseLong(args[2])) : Instant.MIN;
+    Instant to = args.length > 3 ? first.plusSeconds(Long.parseLong(args[3])) : Instant.MAX;
+    // CPU-time samples (JDK 25, Linux) are proportional to CPU used; execution samples are taken
+    // from a few running threads at a fixed rate, whatever the load.
+    String kind =
+        events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.CPUTimeSample"))
+            ? "jdk.CPUTimeSample"
+            : "jdk.ExecutionSample";
+    for (RecordedEvent event : events) {
+      if (!event.getEventType().getName().equals(kind)
+          || event.getStackTrace() == null
+          || event.getStartTime().isBefore(from)
+          || !event.getStartTime().isBefore(to)) {
         continue;
       }
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -66,7 +80,7 @@ public class JfrSummary {
       }
       byLibrary.merge(library == null ? "JDK and other" : library, 1, Integer::sum);
     }
-    System.out.printf("%d CPU samples%n%n-- by library (first known frame from the top)%n", samples);
+    System.out.printf("%d samples (%s)%n%n-- by library (first known frame from the top)%n", samples, kind);
     print(byLibrary, samples, top);
     System.out.printf("%n-- self (top of the stack)%n");
     print(self, samples, top);

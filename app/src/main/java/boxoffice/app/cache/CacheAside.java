@@ -27,6 +27,11 @@ record CacheAside(EventCache cache, AfterCommit afterCommit) {
 
   /** Drops the cached event once the current transaction has committed (at once outside one). */
   void invalidate(UUID eventId) {
-    afterCommit.run(() -> cache.invalidate(eventId));
+    afterCommit(() -> cache.invalidate(eventId));
+  }
+
+  /** Runs {@code action} once the current transaction has committed (at once outside one). */
+  void afterCommit(Runnable action) {
+    afterCommit.run(action);
   }
 }

@@ -30,6 +30,13 @@ public final class CacheModule extends AbstractModule {
     bind(WaitlistRepository.class).to(CachingWaitlistRepository.class).in(Singleton.class);
   }
 
+  /** Kept whatever {@code cache.type} says: bookings stay correct with a stale entry. */
+  @Provides
+  @Singleton
+  RecentEvents recentEvents(AppConfig config, Clock clock) {
+    return new RecentEvents(config.cache().maxEntries(), clock);
+  }
+
   /** The event cache chosen by {@code cache.type}; Redis is only contacted when chosen. */
   @Provides
   @Singleton

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /** Bookings change an event's seat count: each seat change invalidates the cached event. */
 record CachingBookingRepository(
-    @Named(DataModule.DATABASE) BookingRepository database, CacheAside cacheAside)
+    @Named(DataModule.DATABASE) BookingRepository database,
+    CacheAside cacheAside,
+    RecentEvents recentEvents)
     implements BookingRepository {
   @Inject
   CachingBookingRepository {}
@@ -24,8 +26,12 @@ record CachingBookingRepository(
   @Override
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
     BookingAttempt attempt = database.book(booking, key, now);
-    if (attempt instanceof BookingAttempt.Booked) {
-      cacheAside.invalidate(booking.message().event().id());
+    switch (attempt) {
+      case BookingAttempt.Booked booked -> cacheAside.invalidate(booking.message().event().id());
+      case BookingAttempt.Refused refused when !cacheAside.inTransaction() ->
+          // The statement's own read of the event: the next booking starts from it.
+          refused.current().ifPresent(recentEvents::remember);
+      default -> {}
     }
     return attempt;
   }

@@ -21,7 +21,9 @@ import java.util.UUID;
  * the cache, so uncommitted rows never reach it.
  */
 record CachingEventRepository(
-    @Named(DataModule.DATABASE) EventRepository database, CacheAside cacheAside)
+    @Named(DataModule.DATABASE) EventRepository database,
+    CacheAside cacheAside,
+    RecentEvents recentEvents)
     implements EventRepository {
   @Inject
   CachingEventRepository {}
@@ -29,6 +31,14 @@ record CachingEventRepository(
   @Override
   public Optional<EventView> findView(UUID id) {
     return cacheAside.read(id, () -> database.findView(id));
+  }
+
+  @Override
+  public Optional<Event> findForBooking(UUID id) {
+    if (cacheAside.inTransaction()) {
+      return database.findForBooking(id);
+    }
+    return recentEvents.getOrLoad(id, () -> database.findForBooking(id));
   }
 
   @Override
@@ -52,22 +62,27 @@ record CachingEventRepository(
   @Override
   public Event update(UUID id, EventDetails details, Instant now) {
     Event updated = database.update(id, details, now);
-    cacheAside.invalidate(id);
+    invalidate(id);
     return updated;
   }
 
   @Override
   public Optional<Event> changeStatus(UUID id, EventStatus from, EventStatus to, Instant now) {
     Optional<Event> changed = database.changeStatus(id, from, to, now);
-    cacheAside.invalidate(id);
+    invalidate(id);
     return changed;
   }
 
   @Override
   public boolean deleteUnbooked(UUID id) {
     boolean deleted = database.deleteUnbooked(id);
-    cacheAside.invalidate(id);
+    invalidate(id);
     return deleted;
+  }
+
+  private void invalidate(UUID id) {
+    cacheAside.invalidate(id);
+    cacheAside.afterCommit(() -> recentEvents.forget(id));
   }
 
   // Search results are not cached: filter combinations are unbounded and every booking would

@@ -38,6 +38,11 @@ final class JdbiEventRepository implements EventRepository {
   }
 
   @Override
+  public Optional<Event> findForBooking(UUID id) {
+    return findById(id);
+  }
+
+  @Override
   public Optional<EventView> findView(UUID id) {
     return dao.findView(id);
   }

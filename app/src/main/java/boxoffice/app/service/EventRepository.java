@@ -19,6 +19,12 @@ public interface EventRepository {
 
   Optional<EventView> findView(UUID id);
 
+  /**
+   * The event as this instance last read it, to book from: its seat counts may be old, and after an
+   * edit elsewhere even its version, so only a statement that checks the version may rely on it.
+   */
+  Optional<Event> findForBooking(UUID id);
+
   /** Writes new details and bumps the version. */
   Event update(UUID id, EventDetails details, Instant now);
 

@@ -136,13 +136,13 @@ public final class SeatBookingService implements BookingService {
 
   /**
    * The booking's message carries the event's title, start and venue, so each attempt books only
-   * while the event still has the version they were read from. The first read is the cached view
-   * (cheap, usually current); every refusal re-reads the event from the database, and the next
-   * attempt is made from that. A refusal only because the event was edited in between does not
-   * count towards the attempts a request gets for seats that change hands.
+   * while the event still has the version they were read from. The first read is the event as this
+   * instance last saw it (cheap, usually current); every refusal re-reads the event from the
+   * database, and the next attempt is made from that. A refusal only because the event was edited
+   * in between does not count towards the attempts a request gets for seats that change hands.
    */
   private BookingOutcome seat(BookingRequest booking, Optional<IdempotencyKey> key) {
-    Optional<Event> known = events.findView(booking.eventId()).map(EventView::event);
+    Optional<Event> known = events.findForBooking(booking.eventId());
     int refusals = 0;
     for (int round = 1; ; round++) {
       Instant now = clock.instant();

@@ -85,6 +85,63 @@ class LastSeatIT {
     assertThat(refused.json().get("detail").asText()).contains("CANCELLED");
   }
 
+  @Test
+  void aBookingAfterAnEditOnTheOtherInstanceCarriesTheNewDetails() {
+    String eventId = fixtures.publishedEvent("Original Title Opera", 5);
+    // The first instance books, and so knows the event as it was.
+    assertThat(Fixtures.book(first.http(), eventId, token, 1, null).status()).isEqualTo(201);
+    var renamed =
+        second
+            .http()
+            .send(
+                second
+                    .http()
+                    .request("/api/v1/events/" + eventId, fixtures.adminToken())
+                    .header("Content-Type", "application/json")
+                    .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"title\":\"Renamed Opera\",\"venue\":\"New Hall\"}")));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+    var booked = Fixtures.book(first.http(), eventId, token, 1, null);
+
+    assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+    UUID bookingId = UUID.fromString(booked.json().get("id").asText());
+    assertThat(
+            fixtures.queryLong(
+                "SELECT count(*) FROM outbox WHERE aggregate_id = ? AND type = 'booking.created'"
+                    + " AND payload->>'eventTitle' = 'Renamed Opera'"
+                    + " AND payload->>'venue' = 'New Hall'",
+                bookingId))
+        .as("the booking's message names the event as it is now")
+        .isEqualTo(1);
+    assertThat(fixtures.queryLong("SELECT seats_booked FROM events WHERE id = ?", id(eventId)))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anEventCancelledOnTheOtherInstanceIsNotBookedHere() {
+    String eventId = fixtures.publishedEvent("Soon Cancelled Sonata", 5);
+    assertThat(Fixtures.book(first.http(), eventId, token, 1, null).status()).isEqualTo(201);
+    var cancelled = new Fixtures(second).changeStatus(eventId, "CANCELLED");
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+    var refused = Fixtures.book(first.http(), eventId, token, 1, null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("CANCELLED");
+    assertThat(
+            fixtures.queryLong(
+                "SELECT count(*) FROM bookings WHERE event_id = ? AND status = 'CONFIRMED'",
+                id(eventId)))
+        .isZero();
+  }
+
+  private static UUID id(String eventId) {
+    return UUID.fromString(eventId);
+  }
+
   /** The event as the first instance serves it to the public, from its cache once loaded. */
   private static com.fasterxml.jackson.databind.JsonNode cachedEvent(String eventId) {
     return first.http().get("/api/v1/events/" + eventId).json();
