@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * HTTP load client for bookings: prepares events and users through the API, then books one seat at
@@ -37,10 +36,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * DIR/app-results.txt (key=value).
  *
  * <p>java -cp app/target/boxoffice-app.jar bench/BookingBench.java --print-sql
- * boxoffice.app.data.BookingDao#book prints the {@code @SqlQuery} of that method of the compiled
- * app, as the app sends it (the annotation holds the string its constants fold into); {@code
- * --print-binds} prints the names of its {@code @Bind} parameters, one a line. bench/booking runs
- * pgbench with that statement.
+ * boxoffice.app.data.BookingStatement#SQL prints that statement of the compiled app, as the app
+ * sends it; {@code --print-binds} prints the names of its parameters, one a line, as the app's
+ * parser finds them. bench/booking runs pgbench with that statement.
  */
 public class BookingBench {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,11 +59,12 @@ public class BookingBench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--print-sql" -> {
-          System.out.print(sqlOf(daoMethod(args[++i])));
+          String sql = statementOf(args[++i]);
+          System.out.print(sql.endsWith("\n") ? sql : sql + "\n");
           return;
         }
         case "--print-binds" -> {
-          for (String name : bindsOf(daoMethod(args[++i]))) System.out.println(name);
+          for (String name : parameterNamesOf(statementOf(args[++i]))) System.out.println(name);
           return;
         }
         case "--base" -> base = args[++i];
@@ -153,40 +152,30 @@ public class BookingBench {
   // ---------------------------------------------------------------- the app's SQL
 
   /**
-   * The one method named METHOD of the SqlObject interface CLASS (given as CLASS#METHOD), which
-   * may be package-private: reading its annotations needs no access.
+   * The SQL text of the static String field CLASS#FIELD of the compiled app (package-private
+   * members are read by reflection, which the class path allows).
    */
-  static Method daoMethod(String spec) throws ClassNotFoundException {
+  static String statementOf(String spec) throws Exception {
     int hash = spec.indexOf('#');
     if (hash < 1 || hash == spec.length() - 1)
-      throw new IllegalArgumentException("expected CLASS#METHOD, got " + spec);
-    Class<?> dao = Class.forName(spec.substring(0, hash));
-    String name = spec.substring(hash + 1);
-    List<Method> found =
-        Arrays.stream(dao.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
-    if (found.size() != 1)
-      throw new IllegalStateException(
-          dao.getName() + " has " + found.size() + " methods named " + name + ", expected 1");
-    return found.getFirst();
+      throw new IllegalArgumentException("expected CLASS#FIELD, got " + spec);
+    Field field = Class.forName(spec.substring(0, hash)).getDeclaredField(spec.substring(hash + 1));
+    field.setAccessible(true);
+    if (!(field.get(null) instanceof String sql) || sql.isBlank())
+      throw new IllegalStateException(spec + " holds no SQL text");
+    return sql;
   }
 
-  static String sqlOf(Method m) {
-    SqlQuery q = m.getAnnotation(SqlQuery.class);
-    if (q == null || q.value().isBlank())
-      throw new IllegalStateException(m + " has no @SqlQuery with a statement");
-    return q.value().endsWith("\n") ? q.value() : q.value() + "\n";
-  }
-
-  static List<String> bindsOf(Method m) {
-    List<String> names = new ArrayList<>();
-    for (var annotations : m.getParameterAnnotations()) {
-      Bind bind = null;
-      for (var a : annotations) if (a instanceof Bind b) bind = b;
-      if (bind == null || bind.value().isEmpty())
-        throw new IllegalStateException(m + ": a parameter without @Bind(\"name\")");
-      names.add(bind.value());
-    }
-    return names;
+  /** The parameter names of a statement, as the app's own parser (NamedSql) finds them. */
+  static List<String> parameterNamesOf(String sql) throws Exception {
+    Class<?> namedSql = Class.forName("boxoffice.app.data.NamedSql");
+    Method parse = namedSql.getDeclaredMethod("parse", String.class);
+    Method names = namedSql.getDeclaredMethod("names");
+    parse.setAccessible(true);
+    names.setAccessible(true);
+    @SuppressWarnings("unchecked")
+    var found = (java.util.Set<String>) names.invoke(parse.invoke(null, sql));
+    return found.stream().sorted().toList();
   }
 
   // ---------------------------------------------------------------- load loop

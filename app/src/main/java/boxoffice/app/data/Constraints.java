@@ -1,7 +1,6 @@
 package boxoffice.app.data;
 
 import java.sql.SQLException;
-import org.jdbi.v3.core.JdbiException;
 
 /** The constraint violations the repositories turn into answers. */
 final class Constraints {
@@ -12,7 +11,7 @@ final class Constraints {
 
   private Constraints() {}
 
-  static boolean violates(JdbiException e, String sqlState, String constraint) {
+  static boolean violates(RuntimeException e, String sqlState, String constraint) {
     return e.getCause() instanceof SQLException sql
         && sqlState.equals(sql.getSQLState())
         && sql.getMessage() != null

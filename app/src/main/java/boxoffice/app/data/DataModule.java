@@ -113,6 +113,18 @@ public final class DataModule extends AbstractModule {
     return hikari;
   }
 
+  @Provides
+  @Singleton
+  DirectStatements directStatements(DataSource dataSource, OpenTelemetry openTelemetry) {
+    return new DirectStatements(dataSource, openTelemetry.getTracer("boxoffice.data"));
+  }
+
+  @Provides
+  @Singleton
+  BookingStatement bookingStatement(DirectStatements statements) {
+    return new BookingStatement(statements);
+  }
+
   /** The changelogs of {@code db/migrations}, applied at start-up. */
   @Provides
   @Singleton

@@ -16,18 +16,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
-import org.jdbi.v3.core.JdbiException;
 
 /** Bookings in PostgreSQL; every seat change is a single conditional statement. */
 final class JdbiBookingRepository implements BookingRepository {
 
   private final BookingDao dao;
+  private final BookingStatement statement;
   private final OutboxEncoding encoding;
   private final BusinessMetrics metrics;
 
   @Inject
-  JdbiBookingRepository(BookingDao dao, OutboxEncoding encoding, BusinessMetrics metrics) {
+  JdbiBookingRepository(
+      BookingDao dao,
+      BookingStatement statement,
+      OutboxEncoding encoding,
+      BusinessMetrics metrics) {
     this.dao = dao;
+    this.statement = statement;
     this.encoding = encoding;
     this.metrics = metrics;
   }
@@ -42,27 +47,28 @@ final class JdbiBookingRepository implements BookingRepository {
     OutboxMessage.BookingCreated message = booking.message();
     try {
       BookingDao.Seating seating =
-          dao.book(
-              message.bookingId(),
-              message.event().id(),
-              message.userId(),
-              message.quantity(),
-              booking.eventVersion(),
-              message.ticketIds().toArray(UUID[]::new),
-              booking.codes().toArray(String[]::new),
-              now,
-              message.id(),
-              message.type().wireName(),
-              encoding.json(message),
-              key.map(IdempotencyKey::key).orElse(null),
-              key.map(IdempotencyKey::requestHash).orElse(null),
-              TraceParent.current());
+          statement.book(
+              new BookingStatement.Values(
+                  message.bookingId(),
+                  message.event().id(),
+                  message.userId(),
+                  message.quantity(),
+                  booking.eventVersion(),
+                  message.ticketIds().toArray(UUID[]::new),
+                  booking.codes().toArray(String[]::new),
+                  now,
+                  message.id(),
+                  message.type().wireName(),
+                  encoding.json(message),
+                  key.map(IdempotencyKey::key).orElse(null),
+                  key.map(IdempotencyKey::requestHash).orElse(null),
+                  TraceParent.current()));
       metrics.holdsExpired(seating.holdsExpired());
       return seating
           .booking()
           .<BookingAttempt>map(BookingAttempt.Booked::new)
           .orElseGet(() -> new BookingAttempt.Refused(dao.findEvent(message.event().id())));
-    } catch (JdbiException e) {
+    } catch (DirectStatements.StatementFailure e) {
       if (Constraints.violates(e, Constraints.UNIQUE_VIOLATION, Constraints.KEY)) {
         // A concurrent request with the same key committed first; this statement wrote nothing.
         return new BookingAttempt.KeyTaken();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ final class JdbiTransactions implements Transactions {
   static final int MAX_ATTEMPTS = 4;
   private static final Duration MAX_PAUSE = Duration.ofMillis(40);
 
+  /** The handle of the transaction the thread is in, for statements run without JDBI. */
+  private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
+
   private final Jdbi jdbi;
   private final AfterCommit afterCommit;
 
@@ -49,7 +53,7 @@ final class JdbiTransactions implements Transactions {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return afterCommit.around(() -> jdbi.inTransaction(handle -> work.get()));
+        return afterCommit.around(() -> jdbi.inTransaction(handle -> within(handle, work)));
       } catch (RuntimeException e) {
         Optional<String> state = retryableState(e);
         if (state.isEmpty() || attempt == MAX_ATTEMPTS) {
@@ -58,6 +62,20 @@ final class JdbiTransactions implements Transactions {
         LOG.info("transaction rolled back with SQLSTATE {}; retry {}", state.get(), attempt);
         pauseBefore(attempt);
       }
+    }
+  }
+
+  /** The handle of the transaction this thread is in, if any. */
+  static Optional<Handle> currentHandle() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  private static <T> T within(Handle handle, Supplier<T> work) {
+    CURRENT.set(handle);
+    try {
+      return work.get();
+    } finally {
+      CURRENT.remove();
     }
   }
 

@@ -10,7 +10,6 @@ import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.HeldSeats;
 import boxoffice.app.domain.NotFoundException;
 import boxoffice.app.domain.Principal;
-import boxoffice.app.domain.RatingSummary;
 import boxoffice.app.domain.Role;
 import boxoffice.app.domain.SoldOutException;
 import boxoffice.app.service.BookingRepository.BookingAttempt;
@@ -124,7 +123,7 @@ class SeatBookingFromAStaleCacheTest {
         NOW);
   }
 
-  /** The database's side of a booking: the conditions of BookingDao.book, version included. */
+  /** The database's side of a booking: the conditions of BookingStatement, version included. */
   private BookingAttempt book(BookingRepository.NewBooking booking) {
     OutboxMessage.BookingCreated message = booking.message();
     int version = booking.eventVersion();
@@ -166,7 +165,7 @@ class SeatBookingFromAStaleCacheTest {
         EventRepository.class,
         (method, args) ->
             switch (method) {
-              case "findView" -> cached.get().map(e -> new EventView(e, new RatingSummary(0, 0)));
+              case "findForBooking" -> cached.get();
               default -> throw new UnsupportedOperationException(method);
             });
   }

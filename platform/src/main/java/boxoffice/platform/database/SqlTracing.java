@@ -68,6 +68,26 @@ public final class SqlTracing implements StatementContextListener, SqlLogger {
     return jdbi;
   }
 
+  /**
+   * A span for one statement run on a JDBC connection directly, started as a child of the current
+   * span and named like those of {@link #everyStatement}; the caller ends it.
+   */
+  public static Span startStatement(Tracer tracer, String sql) {
+    String statement = sql.strip();
+    return tracer
+        .spanBuilder(operationOf(statement))
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(SYSTEM, "postgresql")
+        .setAttribute(STATEMENT, statement)
+        .startSpan();
+  }
+
+  /** Marks {@code span} as failed by {@code ex}, as failed JDBI statements are marked. */
+  public static void failed(Span span, SQLException ex) {
+    span.recordException(ex);
+    span.setStatus(StatusCode.ERROR, "SQLState " + ex.getSQLState());
+  }
+
   @Override
   public void contextCreated(StatementContext ctx) {
     if (onlyWithinTraces && !Span.current().getSpanContext().isValid()) {
@@ -87,8 +107,7 @@ public final class SqlTracing implements StatementContextListener, SqlLogger {
   @Override
   public void logException(StatementContext ctx, SQLException ex) {
     if (ctx.getAttribute(SPAN) instanceof Span span) {
-      span.recordException(ex);
-      span.setStatus(StatusCode.ERROR, "SQLState " + ex.getSQLState());
+      failed(span, ex);
     }
   }
 
