@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -36,17 +37,35 @@ final class DirectStatements {
     void bind(Parameters parameters) throws SQLException;
   }
 
-  /** Reads the statement's one row. */
+  /** Reads a row, or the result as a whole. */
   interface RowReader<T> {
-    T read(ResultSet row) throws SQLException;
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /** Runs {@code statement}, which returns at most one row, and reads that row if there is one. */
+  <T> Optional<T> queryOptional(NamedSql statement, Binding binding, RowReader<T> reader) {
+    return Optional.ofNullable(
+        query(statement, binding, rows -> rows.next() ? reader.read(rows) : null));
+  }
+
+  /** Runs {@code statement}, which returns exactly one row, and reads it. */
+  <T> T queryOne(NamedSql statement, Binding binding, RowReader<T> reader) {
+    return query(
+        statement,
+        binding,
+        rows -> {
+          if (!rows.next()) {
+            throw new IllegalStateException("the statement returned no row");
+          }
+          return reader.read(rows);
+        });
   }
 
   /**
-   * Runs {@code statement}, which returns exactly one row, and reads it. A failure is thrown as a
-   * {@link StatementFailure} with the driver's exception as its cause (no bound value in its
-   * message).
+   * Runs {@code statement} and hands its result to {@code reader}. A failure is thrown as a {@link
+   * StatementFailure} with the driver's exception as its cause (no bound value in its message).
    */
-  <T> T queryOne(NamedSql statement, Binding binding, RowReader<T> reader) {
+  private <T> T query(NamedSql statement, Binding binding, RowReader<T> reader) {
     Span span = SqlTracing.startStatement(tracer, statement.sql());
     try {
       Handle handle = JdbiTransactions.currentHandle().orElse(null);
@@ -70,9 +89,6 @@ final class DirectStatements {
     try (PreparedStatement prepared = connection.prepareStatement(statement.jdbc())) {
       binding.bind(new Parameters(connection, prepared, statement));
       try (ResultSet rows = prepared.executeQuery()) {
-        if (!rows.next()) {
-          throw new IllegalStateException("the statement returned no row");
-        }
         return reader.read(rows);
       }
     }

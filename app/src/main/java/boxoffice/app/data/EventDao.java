@@ -59,7 +59,9 @@ interface EventDao extends SqlObject {
       @Bind("status") String status,
       @Bind("now") Instant now);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE id = :id")
+  String BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
+
+  @SqlQuery(BY_ID)
   Optional<Event> findById(@Bind("id") UUID id);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE id = :id FOR UPDATE")
@@ -151,14 +153,12 @@ interface EventDao extends SqlObject {
   }
 
   /** An event page in one round trip: the event and its rating summary. */
-  @SqlQuery(
+  String VIEW =
       "SELECT "
           + COLUMNS
           + ", r.total, r.ratings FROM events CROSS JOIN LATERAL"
           + " (SELECT coalesce(sum(score), 0) AS total, count(*) AS ratings FROM ratings"
-          + " WHERE event_id = events.id) r WHERE events.id = :id")
-  @RegisterRowMapper(EventViewMapper.class)
-  Optional<EventView> findView(@Bind("id") UUID id);
+          + " WHERE event_id = events.id) r WHERE events.id = :id";
 
   /** Maps an events row. */
   final class EventMapper implements RowMapper<Event> {

@@ -15,11 +15,19 @@ import java.util.UUID;
 
 /** Events in PostgreSQL. */
 final class JdbiEventRepository implements EventRepository {
+  // Reads by id run on the connection directly: every event page and every booking needs one.
+  private static final NamedSql BY_ID = NamedSql.parse(EventDao.BY_ID);
+  private static final NamedSql VIEW = NamedSql.parse(EventDao.VIEW);
+  private static final EventDao.EventMapper EVENTS = new EventDao.EventMapper();
+  private static final EventDao.EventViewMapper VIEWS = new EventDao.EventViewMapper();
+
   private final EventDao dao;
+  private final DirectStatements statements;
 
   @Inject
-  JdbiEventRepository(EventDao dao) {
+  JdbiEventRepository(EventDao dao, DirectStatements statements) {
     this.dao = dao;
+    this.statements = statements;
   }
 
   @Override
@@ -29,7 +37,7 @@ final class JdbiEventRepository implements EventRepository {
 
   @Override
   public Optional<Event> findById(UUID id) {
-    return dao.findById(id);
+    return statements.queryOptional(BY_ID, p -> p.set("id", id), row -> EVENTS.map(row, null));
   }
 
   @Override
@@ -44,7 +52,7 @@ final class JdbiEventRepository implements EventRepository {
 
   @Override
   public Optional<EventView> findView(UUID id) {
-    return dao.findView(id);
+    return statements.queryOptional(VIEW, p -> p.set("id", id), row -> VIEWS.map(row, null));
   }
 
   @Override

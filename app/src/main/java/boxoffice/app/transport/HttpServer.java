@@ -128,8 +128,16 @@ public final class HttpServer implements AutoCloseable {
   private static CompressionStrategy jsonCompression() {
     CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
     List<String> allowed = new ArrayList<>(gzip.getAllowedMimeTypes());
+    // Exactly as Jetty writes the header (no space before charset): a content type found in this
+    // list is decided at once, any other is matched against every excluded type, with a regular
+    // expression each, on every response.
     allowed.addAll(
-        List.of("application/json", "application/json; charset=utf-8", Problem.CONTENT_TYPE));
+        List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/json;charset=utf-8",
+            Problem.CONTENT_TYPE,
+            Problem.CONTENT_TYPE + ";charset=utf-8"));
     gzip.setAllowedMimeTypes(allowed);
     return gzip;
   }
