@@ -38,12 +38,10 @@ final class BookingStatement {
               INSERT INTO bookings (id, event_id, user_id, quantity, status, created_at)
               SELECT :id, s.id, :userId, :quantity, 'CONFIRMED', :now FROM seat s WHERE s.fits
               RETURNING *
-          ), issued AS (
-              INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
-              SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
-              FROM booking b
-              CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
-          ), recorded AS (
+          )"""
+          + SeatSql.ISSUED_TICKETS
+          + """
+          , recorded AS (
               INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                                   trace_parent)
               SELECT :outboxId, :outboxType, 'booking', b.id, b.user_id, CAST(:payload AS jsonb),

@@ -109,12 +109,10 @@ interface HoldDao {
           SELECT :bookingId, h.event_id, h.user_id, h.quantity, 'CONFIRMED', :now
           FROM hold h JOIN seat s ON s.id = h.event_id
           RETURNING *
-      ), issued AS (
-          INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
-          SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
-          FROM booking b
-          CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
-      ), recorded AS (
+      )"""
+          + SeatSql.ISSUED_TICKETS
+          + """
+      , recorded AS (
           INSERT INTO outbox (id, type, aggregate_type, aggregate_id, actor_id, payload,
                               trace_parent)
           SELECT :outboxId, 'booking.created', 'booking', b.id, b.user_id, CAST(:payload AS jsonb),

@@ -76,4 +76,17 @@ final class SeatSql {
                  CAST(:traceParent AS text)
           FROM lapsed l
       )""";
+
+  /**
+   * The tickets of the booking a statement's {@code booking} CTE inserted: one VALID ticket per id
+   * and code, bound as two arrays of the same length ({@code :ticketIds}, {@code :codes}).
+   */
+  static final String ISSUED_TICKETS =
+      """
+      , issued AS (
+          INSERT INTO tickets (id, booking_id, event_id, user_id, code, status, created_at)
+          SELECT t.id, b.id, b.event_id, b.user_id, t.code, 'VALID', :now
+          FROM booking b
+          CROSS JOIN unnest(CAST(:ticketIds AS uuid[]), CAST(:codes AS text[])) AS t (id, code)
+      )""";
 }
