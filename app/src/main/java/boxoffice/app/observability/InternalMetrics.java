@@ -6,6 +6,7 @@ import boxoffice.app.data.EventStatusCounts;
 import boxoffice.app.outbox.OutboxRelay;
 import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.platform.database.PoolMetrics;
+import boxoffice.platform.logging.CountingAsyncAppender;
 import com.zaxxer.hikari.HikariDataSource;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -39,6 +40,11 @@ public final class InternalMetrics {
     PoolMetrics.register(registry, pool);
     registerCache(registry, cache, config.cache().type().name().toLowerCase(Locale.ROOT));
     registerOutbox(registry, relays, clock);
+    CounterWithCallback.builder()
+        .name("boxoffice_log_lines_dropped_total")
+        .help("Log lines (access lines among them) dropped because stdout fell behind")
+        .callback(callback -> callback.call(CountingAsyncAppender.dropped()))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("boxoffice_events")
         .help("Events by status")

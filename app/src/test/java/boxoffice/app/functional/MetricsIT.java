@@ -76,7 +76,8 @@ class MetricsIT {
         .contains("hikaricp_connections{pool=\"boxoffice\",state=\"active\"}")
         .contains("boxoffice_cache_requests_total{cache=\"memory\",result=\"hit\"}")
         .contains("boxoffice_cache_evictions_total")
-        .contains("boxoffice_events{status=\"PUBLISHED\"}");
+        .contains("boxoffice_events{status=\"PUBLISHED\"}")
+        .contains("boxoffice_log_lines_dropped_total");
     assertThat(value(metrics, "boxoffice_cache_requests_total\\{cache=\"memory\",result=\"hit\"}"))
         .isPositive();
   }
