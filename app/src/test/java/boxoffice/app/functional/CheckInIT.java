@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -214,17 +213,16 @@ class CheckInIT {
             api.admin().token());
     assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
     // Token times are whole seconds: a token signed in the second of the role change is refused
-    // with the change's revocation (README, Roles), so sign in until the new token is accepted.
-    AtomicReference<String> signedIn = new AtomicReference<>();
+    // with the change's revocation (README, Roles) once the instance has read it, which may be
+    // after the token first worked. So sign in only once that second is over.
+    Instant changed = lastRevocationOf(doorman.id());
     Await.until(
+        "the second of the role change is over",
         Duration.ofSeconds(10),
-        () -> {
-          var login = app.http().login(doorman.email(), "password-1");
-          assertThat(login.status()).as(login.toString()).isEqualTo(200);
-          signedIn.set(login.json().get("accessToken").asText());
-          return summary(eventId, signedIn.get()).status() == 200;
-        });
-    String staff = signedIn.get();
+        () -> Instant.now().getEpochSecond() > changed.getEpochSecond());
+    var login = app.http().login(doorman.email(), "password-1");
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    String staff = login.json().get("accessToken").asText();
 
     assertThat(checkIn(eventId, code, staff).status()).isEqualTo(200);
     assertThat(summary(eventId, staff).json().get("checkedIn").asInt()).isEqualTo(1);
@@ -241,6 +239,22 @@ class CheckInIT {
       var refused = app.http().post("/api/v1/events/" + eventId + "/check-ins", body, staff);
       assertThat(refused.status()).as("%s", body).isEqualTo(422);
       assertThat(BoxofficeApi.errorFields(refused)).containsExactly("code");
+    }
+  }
+
+  private static Instant lastRevocationOf(String userId) {
+    try (var connection = app.database().connect();
+        var statement =
+            connection.prepareStatement(
+                "SELECT max(revoked_at) FROM session_revocations WHERE user_id = ?")) {
+      statement.setObject(1, UUID.fromString(userId));
+      try (var rows = statement.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getTimestamp(1)).as("the role change's revocation").isNotNull();
+        return rows.getTimestamp(1).toInstant();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
