@@ -42,7 +42,7 @@ interface BookingDao {
   int lockKey(@Bind("userId") UUID userId, @Bind("key") String key);
 
   /** The event as committed now: a new statement, so it sees what refused a booking. */
-  @SqlQuery("SELECT " + EventDao.COLUMNS + " FROM events WHERE id = :id")
+  @SqlQuery(EventDao.BY_ID)
   @RegisterRowMapper(EventDao.EventMapper.class)
   Optional<Event> findEvent(@Bind("id") UUID id);
 

@@ -17,11 +17,12 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Statements run on the JDBC connection itself, for the statement every booking runs: JDBI's
- * per-call machinery (a handle, copies of its configuration, an extension proxy and its handler per
- * call) cost more CPU than the statement's own round trip. Inside a transaction they run on the
- * transaction's handle, so they commit or roll back with it; outside one, on a connection of the
- * pool in auto-commit, like an on-demand DAO. Traced like JDBI's statements.
+ * Statements run on the JDBC connection itself, for the statements every booking and every event
+ * page run (the booking statement, the event reads by id): JDBI's per-call machinery (a handle,
+ * copies of its configuration, an extension proxy and its handler per call) cost more CPU than the
+ * statement's own round trip. Inside a transaction they run on the transaction's handle, so they
+ * commit or roll back with it; outside one, on a connection of the pool in auto-commit, like an
+ * on-demand DAO. Traced like JDBI's statements.
  */
 final class DirectStatements {
   private final DataSource dataSource;

@@ -59,10 +59,8 @@ interface EventDao extends SqlObject {
       @Bind("status") String status,
       @Bind("now") Instant now);
 
+  /** An event by id (run directly by {@link JdbiEventRepository}, and by {@link BookingDao}). */
   String BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
-
-  @SqlQuery(BY_ID)
-  Optional<Event> findById(@Bind("id") UUID id);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE id = :id FOR UPDATE")
   Optional<Event> findByIdForUpdate(@Bind("id") UUID id);
@@ -152,7 +150,7 @@ interface EventDao extends SqlObject {
     }
   }
 
-  /** An event page in one round trip: the event and its rating summary. */
+  /** An event page in one round trip: the event and its rating summary (run directly). */
   String VIEW =
       "SELECT "
           + COLUMNS
