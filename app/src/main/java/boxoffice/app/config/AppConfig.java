@@ -18,7 +18,14 @@ public record AppConfig(
     Outbox outbox,
     Tickets tickets,
     Holds holds,
-    Waitlist waitlist) {
+    Waitlist waitlist,
+    Bookings bookings) {
+
+  /**
+   * Bookings: whether concurrent bookings of one event are seated together, one transaction per
+   * batch instead of one per booking.
+   */
+  public record Bookings(boolean coalesce) {}
 
   /**
    * Waiting lists: how long an offer holds its seats, and how often the offer worker runs ({@link

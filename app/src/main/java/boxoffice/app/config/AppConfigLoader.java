@@ -95,7 +95,8 @@ public final class AppConfigLoader {
             in.durationBetween("booking.hold-sweep-interval", Duration.ZERO, Duration.ofHours(1))),
         new AppConfig.Waitlist(
             in.durationBetween("waitlist.offer-ttl", Duration.ofSeconds(1), Duration.ofDays(7)),
-            in.durationBetween("waitlist.poll-interval", Duration.ZERO, Duration.ofMinutes(10))));
+            in.durationBetween("waitlist.poll-interval", Duration.ZERO, Duration.ofMinutes(10))),
+        new AppConfig.Bookings(in.bool("booking.coalesce")));
   }
 
   /** An IANA region name, the zone events created without one are shown in. */

@@ -1,6 +1,9 @@
 package boxoffice.app.data;
 
+import io.opentelemetry.context.Context;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -84,23 +87,38 @@ final class BookingStatement {
       String traceParent) {}
 
   BookingDao.Seating book(Values v) {
-    return statements.queryOne(
-        STATEMENT,
-        p ->
-            p.set("id", v.id())
-                .set("eventId", v.eventId())
-                .set("userId", v.userId())
-                .set("quantity", v.quantity())
-                .set("eventVersion", v.eventVersion())
-                .set("ticketIds", v.ticketIds())
-                .set("codes", v.codes())
-                .set("now", v.now())
-                .set("outboxId", v.outboxId())
-                .set("outboxType", v.outboxType())
-                .set("payload", v.payload())
-                .set("key", v.key())
-                .set("requestHash", v.requestHash())
-                .set("traceParent", v.traceParent()),
-        row -> SEATING.map(row, null));
+    return statements.queryOne(STATEMENT, binding(v), row -> SEATING.map(row, null));
+  }
+
+  /**
+   * Runs the statement for each booking, in their order, in one transaction: the first waits for
+   * the event's row lock, the others find it taken by their own transaction. Each booking's outcome
+   * is the one row it returned, as if it had run alone after the ones before it.
+   */
+  List<BookingDao.Seating> bookTogether(List<Values> bookings, List<Context> traces)
+      throws DirectStatements.BatchFailure {
+    List<DirectStatements.Run> runs = new ArrayList<>(bookings.size());
+    for (int i = 0; i < bookings.size(); i++) {
+      runs.add(new DirectStatements.Run(binding(bookings.get(i)), traces.get(i)));
+    }
+    return statements.queryEachInOneTransaction(STATEMENT, runs, row -> SEATING.map(row, null));
+  }
+
+  private static DirectStatements.Binding binding(Values v) {
+    return p ->
+        p.set("id", v.id())
+            .set("eventId", v.eventId())
+            .set("userId", v.userId())
+            .set("quantity", v.quantity())
+            .set("eventVersion", v.eventVersion())
+            .set("ticketIds", v.ticketIds())
+            .set("codes", v.codes())
+            .set("now", v.now())
+            .set("outboxId", v.outboxId())
+            .set("outboxType", v.outboxType())
+            .set("payload", v.payload())
+            .set("key", v.key())
+            .set("requestHash", v.requestHash())
+            .set("traceParent", v.traceParent());
   }
 }

@@ -125,6 +125,12 @@ public final class DataModule extends AbstractModule {
     return new BookingStatement(statements);
   }
 
+  @Provides
+  @Singleton
+  BookingLanes bookingLanes(BookingStatement statement, AppConfig config) {
+    return new BookingLanes(statement, config.bookings().coalesce());
+  }
+
   /** The changelogs of {@code db/migrations}, applied at start-up. */
   @Provides
   @Singleton

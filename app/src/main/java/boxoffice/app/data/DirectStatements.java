@@ -3,6 +3,7 @@ package boxoffice.app.data;
 import boxoffice.platform.database.SqlTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -81,6 +84,126 @@ final class DirectStatements {
       throw new StatementFailure(e);
     } finally {
       span.end();
+    }
+  }
+
+  /** One run of a statement in a transaction of several: its parameters and its request's trace. */
+  record Run(Binding binding, Context trace) {}
+
+  /**
+   * Runs {@code statement} once per run, in their order, in one transaction of its own on one
+   * connection of the pool, reading the one row each run returns; commits after the last. Row locks
+   * the first run takes are the transaction's, so the later runs do not wait for them again. Each
+   * run is traced within its own request's trace.
+   *
+   * @throws BatchFailure when a run or the commit failed: it says which run, and whether the
+   *     transaction is known to have rolled back
+   */
+  <T> List<T> queryEachInOneTransaction(NamedSql statement, List<Run> runs, RowReader<T> reader)
+      throws BatchFailure {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new BatchFailure(BatchFailure.NO_RUN, true, e);
+    }
+    try {
+      connection.setAutoCommit(false);
+      List<T> rows = runEach(connection, statement, runs, reader);
+      commit(connection);
+      return rows;
+    } catch (SQLException e) { // before the first run: nothing was written
+      throw new BatchFailure(BatchFailure.NO_RUN, rollBack(connection), e);
+    } finally {
+      closeQuietly(connection);
+    }
+  }
+
+  private <T> List<T> runEach(
+      Connection connection, NamedSql statement, List<Run> runs, RowReader<T> reader)
+      throws SQLException, BatchFailure {
+    List<T> rows = new ArrayList<>(runs.size());
+    try (PreparedStatement prepared = connection.prepareStatement(statement.jdbc())) {
+      for (int i = 0; i < runs.size(); i++) {
+        Run run = runs.get(i);
+        Span span = SqlTracing.startStatement(tracer, statement.sql(), run.trace());
+        try {
+          run.binding().bind(new Parameters(connection, prepared, statement));
+          try (ResultSet result = prepared.executeQuery()) {
+            if (!result.next()) {
+              throw new IllegalStateException("the statement returned no row");
+            }
+            rows.add(reader.read(result));
+          }
+        } catch (SQLException e) {
+          SqlTracing.failed(span, e);
+          throw new BatchFailure(i, rollBack(connection), e);
+        } finally {
+          span.end();
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void commit(Connection connection) throws BatchFailure {
+    try {
+      connection.commit();
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      // The commit may or may not have reached the server before the connection failed.
+      throw new BatchFailure(BatchFailure.NO_RUN, false, e);
+    }
+  }
+
+  /** Whether the transaction is now known to have rolled back. */
+  private static boolean rollBack(Connection connection) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      return false; // the connection is gone: the server rolls back, but cannot say so
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // The pool discards a connection it cannot reset; the outcome is already decided.
+    }
+  }
+
+  /**
+   * A transaction of {@link #queryEachInOneTransaction} did not commit (or may not have): which run
+   * failed ({@link #NO_RUN} when none did, e.g. the connection or the commit failed), and whether
+   * the transaction is known to have rolled back, so that its runs may be run again.
+   */
+  static final class BatchFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    static final int NO_RUN = -1;
+
+    private final int failedRun;
+    private final boolean rolledBack;
+
+    BatchFailure(int failedRun, boolean rolledBack, SQLException cause) {
+      super("transaction of runs failed with SQLState " + cause.getSQLState(), cause);
+      this.failedRun = failedRun;
+      this.rolledBack = rolledBack;
+    }
+
+    int failedRun() {
+      return failedRun;
+    }
+
+    boolean rolledBack() {
+      return rolledBack;
+    }
+
+    /** The failure as a single statement's, for the requests it is reported to. */
+    StatementFailure asStatementFailure() {
+      return new StatementFailure((SQLException) getCause());
     }
   }
 

@@ -22,6 +22,7 @@ final class JdbiBookingRepository implements BookingRepository {
 
   private final BookingDao dao;
   private final BookingStatement statement;
+  private final BookingLanes lanes;
   private final OutboxEncoding encoding;
   private final BusinessMetrics metrics;
 
@@ -29,10 +30,12 @@ final class JdbiBookingRepository implements BookingRepository {
   JdbiBookingRepository(
       BookingDao dao,
       BookingStatement statement,
+      BookingLanes lanes,
       OutboxEncoding encoding,
       BusinessMetrics metrics) {
     this.dao = dao;
     this.statement = statement;
+    this.lanes = lanes;
     this.encoding = encoding;
     this.metrics = metrics;
   }
@@ -46,23 +49,27 @@ final class JdbiBookingRepository implements BookingRepository {
   public BookingAttempt book(NewBooking booking, Optional<IdempotencyKey> key, Instant now) {
     OutboxMessage.BookingCreated message = booking.message();
     try {
+      var values =
+          new BookingStatement.Values(
+              message.bookingId(),
+              message.event().id(),
+              message.userId(),
+              message.quantity(),
+              booking.eventVersion(),
+              message.ticketIds().toArray(UUID[]::new),
+              booking.codes().toArray(String[]::new),
+              now,
+              message.id(),
+              message.type().wireName(),
+              encoding.json(message),
+              key.map(IdempotencyKey::key).orElse(null),
+              key.map(IdempotencyKey::requestHash).orElse(null),
+              TraceParent.current());
+      // A keyed booking runs in the transaction that holds its key's lock, so it runs alone.
       BookingDao.Seating seating =
-          statement.book(
-              new BookingStatement.Values(
-                  message.bookingId(),
-                  message.event().id(),
-                  message.userId(),
-                  message.quantity(),
-                  booking.eventVersion(),
-                  message.ticketIds().toArray(UUID[]::new),
-                  booking.codes().toArray(String[]::new),
-                  now,
-                  message.id(),
-                  message.type().wireName(),
-                  encoding.json(message),
-                  key.map(IdempotencyKey::key).orElse(null),
-                  key.map(IdempotencyKey::requestHash).orElse(null),
-                  TraceParent.current()));
+          key.isEmpty() && JdbiTransactions.currentHandle().isEmpty()
+              ? lanes.book(values)
+              : statement.book(values);
       metrics.holdsExpired(seating.holdsExpired());
       return seating
           .booking()

@@ -2,6 +2,7 @@ package boxoffice.app.observability;
 
 import boxoffice.app.cache.EventCache;
 import boxoffice.app.config.AppConfig;
+import boxoffice.app.data.BookingLanes;
 import boxoffice.app.data.EventStatusCounts;
 import boxoffice.app.outbox.OutboxRelay;
 import boxoffice.app.outbox.OutboxRelays;
@@ -35,6 +36,7 @@ public final class InternalMetrics {
       EventCache cache,
       OutboxRelays relays,
       EventStatusCounts eventCounts,
+      BookingLanes bookingLanes,
       Clock clock) {
     JvmMetrics.builder().register(registry);
     PoolMetrics.register(registry, pool);
@@ -44,6 +46,16 @@ public final class InternalMetrics {
         .name("boxoffice_log_lines_dropped_total")
         .help("Log lines (access lines among them) dropped because stdout fell behind")
         .callback(callback -> callback.call(CountingAsyncAppender.dropped()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_booking_batches_total")
+        .help("Transactions that seated two or more concurrent bookings of one event together")
+        .callback(callback -> callback.call(bookingLanes.batchesCommitted()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("boxoffice_booking_batched_total")
+        .help("Bookings (seated or refused) run in those transactions")
+        .callback(callback -> callback.call(bookingLanes.bookingsInBatches()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("boxoffice_events")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -18,9 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag(SeatRaces.TAG)
 class BookingsIT {
   private static final String BOOKINGS = "/api/v1/bookings";
   @RegisterExtension static final RunningApp app = RunningApp.perClass();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users cancel their bookings on two app instances while an admin cancels the event: every request
  * succeeds (no deadlock surfaces), and every booking ends cancelled exactly once.
  */
+@Tag(SeatRaces.TAG)
 class CancellationRaceIT {
   private static final int USERS = 6;
   private static final int BOOKINGS_PER_USER = 2;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.AllAtOnce;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bookings and expiries never pass the capacity, every lapsed hold is reclaimed exactly once, and a
  * hold becomes one booking or is released, never both.
  */
+@Tag(SeatRaces.TAG)
 class HoldRacesIT {
   private static final Duration TTL = Duration.ofMinutes(10);
   private static final Map<String, String> SETTINGS =

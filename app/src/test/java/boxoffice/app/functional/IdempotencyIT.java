@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A retried booking request with an Idempotency-Key books once and answers the same booking. */
+@Tag(SeatRaces.TAG)
 class IdempotencyIT {
   @RegisterExtension static final RunningApp app = RunningApp.perClass();
   private static final Fixtures fixtures = new Fixtures(app);

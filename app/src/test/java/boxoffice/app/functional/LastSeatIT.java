@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.AllAtOnce;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The last seat of an event, fought over by retries of one request on two app instances, and
  * refusals explained from the database even when the event cache is behind.
  */
+@Tag(SeatRaces.TAG)
 class LastSeatIT {
   private static final int PARALLEL_RETRIES = 6;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.AllAtOnce;
 import java.util.List;
@@ -11,12 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two app instances on one database take a storm of single-seat bookings for a 50-seat event:
  * exactly 50 succeed, whatever the interleaving.
  */
+@Tag(SeatRaces.TAG)
 class OverbookingIT {
   private static final int CAPACITY = 50;
   private static final int USERS = 20;

@@ -3,15 +3,18 @@ package boxoffice.app.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import boxoffice.app.testing.Fixtures;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestApp;
 import boxoffice.app.testing.TestHttpClient;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A refused booking explains itself from the database. Two instances with in-process caches: the
  * second still caches the event as it was before the first sold it out or cancelled it.
  */
+@Tag(SeatRaces.TAG)
 class RefusalFromTheDatabaseIT {
 
   @Test

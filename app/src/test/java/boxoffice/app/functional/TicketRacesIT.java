@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.app.testing.TestHttpClient;
 import boxoffice.testing.AllAtOnce;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never passes the event's limit, and the seat counter always equals the tickets that admit
  * someone.
  */
+@Tag(SeatRaces.TAG)
 class TicketRacesIT {
   private static final Map<String, String> SETTINGS =
       Map.of("DB_CONNECTION_TIMEOUT", "20s", "REQUEST_TIMEOUT", "30s");

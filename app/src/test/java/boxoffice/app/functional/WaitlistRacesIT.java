@@ -6,12 +6,14 @@ import boxoffice.app.service.WaitlistOffers;
 import boxoffice.app.testing.BoxofficeApi;
 import boxoffice.app.testing.Fixtures;
 import boxoffice.app.testing.RunningApp;
+import boxoffice.app.testing.SeatRaces;
 import boxoffice.testing.AllAtOnce;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are offered once, to the first entry they fit, and an expired offer passes to the next entry
  * once. The workers' schedules are off; the test runs their rounds itself, all at once.
  */
+@Tag(SeatRaces.TAG)
 class WaitlistRacesIT {
   private static final Duration OFFER_TTL = Duration.ofMinutes(30);
   private static final Map<String, String> SETTINGS =

@@ -56,6 +56,13 @@ public final class Fixtures {
   }
 
   public String publishedEvent(String title, int capacity, Instant startsAt) {
+    // Load-style tests book one event many times with few users: the most the API allows.
+    return publishedEvent(title, capacity, startsAt, 100);
+  }
+
+  /** A published event whose users may hold {@code maxTicketsPerUser} tickets each. */
+  public String publishedEvent(
+      String title, int capacity, Instant startsAt, int maxTicketsPerUser) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("description", "An evening of " + title.toLowerCase(java.util.Locale.ROOT));
@@ -63,8 +70,7 @@ public final class Fixtures {
     body.put("startsAt", startsAt.toString());
     body.put("endsAt", startsAt.plus(Duration.ofHours(3)).toString());
     body.put("capacity", capacity);
-    // Load-style tests book one event many times with few users: the most the API allows.
-    body.put("maxTicketsPerUser", 100);
+    body.put("maxTicketsPerUser", maxTicketsPerUser);
     body.put("status", "PUBLISHED");
     var response = app.get().http().post("/api/v1/events", body, adminToken());
     if (response.status() != 201) {

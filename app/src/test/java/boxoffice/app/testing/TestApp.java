@@ -25,6 +25,9 @@ public final class TestApp implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256!";
 
+  /** A system property that, when set, is the instances' {@code booking.coalesce}. */
+  public static final String COALESCE_PROPERTY = "boxoffice.test.booking-coalesce";
+
   private final TestDatabase database;
   private final boolean ownsDatabase;
   private final MutableClock clock;
@@ -95,6 +98,12 @@ public final class TestApp implements AutoCloseable {
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     // The cheapest cost bcrypt allows keeps the suite fast; the production default is 12.
     env.put("BCRYPT_COST", "4");
+    // The build runs the seat-race tests once with coalesced bookings (the default) and once
+    // without.
+    String coalesce = System.getProperty(COALESCE_PROPERTY);
+    if (coalesce != null) {
+      env.put("BOOKING_COALESCE", coalesce);
+    }
     env.putAll(overrides);
     return env;
   }

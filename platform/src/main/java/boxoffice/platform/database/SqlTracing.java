@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -73,9 +74,15 @@ public final class SqlTracing implements StatementContextListener, SqlLogger {
    * span and named like those of {@link #everyStatement}; the caller ends it.
    */
   public static Span startStatement(Tracer tracer, String sql) {
+    return startStatement(tracer, sql, Context.current());
+  }
+
+  /** As {@link #startStatement(Tracer, String)}, as a child of {@code parent}'s span. */
+  public static Span startStatement(Tracer tracer, String sql, Context parent) {
     String statement = sql.strip();
     return tracer
         .spanBuilder(operationOf(statement))
+        .setParent(parent)
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(SYSTEM, "postgresql")
         .setAttribute(STATEMENT, statement)
