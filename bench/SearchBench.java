@@ -57,8 +57,8 @@ import org.postgresql.PGConnection;
 /**
  * Event search latency per query shape, run through the app's own data layer: the pool comes from
  * the app's DataModule (DataSourceFactory, with the app's connection options: statement timeout =
- * request timeout, UTC, plan_cache_mode=force_custom_plan), JDBI as the app configures it, and
- * every search is a call of the app's EventRepository (JdbiEventRepository, EventDao.search) with
+ * request timeout, UTC; each search is planned for its own values, see PlannedPerExecution), JDBI
+ * as the app configures it, and every search is a call of the app's EventRepository (JdbiEventRepository, EventDao.search) with
  * an EventQuery as the service hands it over. The bench holds no SQL of the search: the statements
  * it explains are the ones the app's code sent, captured on their way to the driver.
  *

@@ -111,7 +111,11 @@ interface EventDao extends SqlObject {
     after.ifPresent(a -> sql.append(" AND ").append(order.keyset()));
     sql.append(" ORDER BY ").append(order.orderBy()).append(" LIMIT :limit");
 
-    Query statement = getHandle().createQuery(sql.toString()).bind("limit", limit);
+    Query statement =
+        getHandle()
+            .createQuery(sql.toString())
+            .addCustomizer(PlannedPerExecution.INSTANCE)
+            .bind("limit", limit);
     query.status().ifPresent(s -> statement.bind("status", s.name()));
     if (!query.words().isEmpty()) {
       // Words are letters and digits only, so they are safe tsquery lexemes; ':*' matches prefixes.

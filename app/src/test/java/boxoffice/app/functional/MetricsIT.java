@@ -77,7 +77,9 @@ class MetricsIT {
         .contains("boxoffice_cache_requests_total{cache=\"memory\",result=\"hit\"}")
         .contains("boxoffice_cache_evictions_total")
         .contains("boxoffice_events{status=\"PUBLISHED\"}")
-        .contains("boxoffice_log_lines_dropped_total");
+        .contains("boxoffice_log_lines_dropped_total")
+        .contains("boxoffice_booking_batches_total")
+        .contains("boxoffice_booking_batched_total");
     assertThat(value(metrics, "boxoffice_cache_requests_total\\{cache=\"memory\",result=\"hit\"}"))
         .isPositive();
   }
