@@ -17,17 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP load client for bookings: prepares events and users through the API, then books one seat at
- * a time with a fixed number of concurrent clients (closed loop, one virtual thread each) at one
- * hot event and then at many events. Started by bench/booking, which also runs the app and pgbench.
+ * HTTP load for bookings: prepares events and users through the API, then books one seat at a time
+ * with a fixed number of concurrent connections of wrk (closed loop, bench/booking.lua) at one hot
+ * event and then at many events. Started by bench/booking, which also runs the app and pgbench.
  *
  * <p>java -cp app/target/boxoffice-app.jar bench/BookingBench.java --base http://127.0.0.1:18080
  * --out DIR --app-pid PID [--concurrency 32] [--jit-warmup 20] [--warmup 5] [--duration 20] [--users 200] [--events 1000]
@@ -124,20 +121,23 @@ public class BookingBench {
 
     // ---- load
     Map<String, String> results = new TreeMap<>();
-    String[] hotOnly = {hot};
-    String[] many = events.toArray(String[]::new);
+    Path tokenFile = out.resolve("tokens.txt");
+    Files.write(tokenFile, Arrays.asList(tokens));
+    Path hotOnly = Files.writeString(out.resolve("load-hot.txt"), hot + "\n");
+    Path many = out.resolve("events.txt");
     // The JIT compiles the booking path during its first tens of seconds, at the cost of a core:
     // without this round, the first phase pays for it and the second does not.
     // Both phases' paths are warmed: waiting on the hot event's row lock takes other branches.
     if (jitWarmup > 0) {
-      load("jit warm-up", new String[] {warmHot}, tokens, concurrency, 0, jitWarmup);
-      load("jit warm-up", events.toArray(String[]::new), tokens, concurrency, 0, jitWarmup);
+      Path warm = Files.writeString(out.resolve("load-warm-up.txt"), warmHot + "\n");
+      wrk(warm, tokenFile, concurrency, jitWarmup);
+      wrk(many, tokenFile, concurrency, jitWarmup);
       System.out.printf(
           "JIT warm-up: %d s of bookings at the hot event and %d s at random events, not measured%n",
           jitWarmup, jitWarmup);
     }
-    Result h = load("hot", hotOnly, tokens, concurrency, warmup, duration);
-    Result m = load("many", many, tokens, concurrency, warmup, duration);
+    Result h = load("hot", hotOnly, tokenFile, concurrency, warmup, duration);
+    Result m = load("many", many, tokenFile, concurrency, warmup, duration);
     for (Result r : List.of(h, m)) {
       System.out.println(r.describe());
       results.put(r.name + "_rps", String.format("%.1f", r.rps()));
@@ -188,8 +188,9 @@ public class BookingBench {
 
   record Result(
       String name,
-      long[] latenciesNanos,
+      double[] percentilesMs, // p50, p95, p99, max (of every answer)
       Map<Integer, Long> statuses,
+      long socketErrors,
       double seconds,
       Cpu.Usage cpu) {
     double rps() {
@@ -197,16 +198,20 @@ public class BookingBench {
     }
 
     long errors() {
-      return statuses.entrySet().stream()
-          .filter(e -> e.getKey() != 201)
-          .mapToLong(Map.Entry::getValue)
-          .sum();
+      return socketErrors
+          + statuses.entrySet().stream()
+              .filter(e -> e.getKey() != 201)
+              .mapToLong(Map.Entry::getValue)
+              .sum();
     }
 
     double pct(double p) {
-      if (latenciesNanos.length == 0) return Double.NaN;
-      int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-      return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, i))] / 1e6;
+      return switch ((int) p) {
+        case 50 -> percentilesMs[0];
+        case 95 -> percentilesMs[1];
+        case 99 -> percentilesMs[2];
+        default -> percentilesMs[3];
+      };
     }
 
     long requests() {
@@ -221,7 +226,7 @@ public class BookingBench {
     String describe() {
       return String.format(
           "app %-4s: %8.1f bookings/s (201s), p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, max %7.2f"
-              + " ms, statuses %s%n          app CPU %.3f ms per request; %s",
+              + " ms, statuses %s%s%n          app CPU %.3f ms per request; %s",
           name,
           rps(),
           pct(50),
@@ -229,70 +234,71 @@ public class BookingBench {
           pct(99),
           pct(100),
           statuses,
+          socketErrors > 0 ? ", socket errors " + socketErrors : "",
           appCpuMsPerRequest(),
           cpu.describe());
     }
   }
 
+  /**
+   * {@code concurrency} closed-loop connections of wrk (bench/booking.lua: a random event of {@code
+   * events} and a random token each request) for {@code warmup} seconds, not measured, then for
+   * {@code duration} seconds, measured: wrk's answers by status and latency percentiles, and the CPU
+   * used meanwhile. wrk costs the machine a fraction of the CPU a Java client spends per request.
+   */
   static Result load(
-      String name, String[] events, String[] tokens, int concurrency, int warmup, int duration)
+      String name, Path events, Path tokens, int concurrency, int warmup, int duration)
       throws Exception {
-    long start = System.nanoTime();
-    long measureFrom = start + warmup * 1_000_000_000L;
-    long end = measureFrom + duration * 1_000_000_000L;
-    Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
-    List<long[]> perWorker = new ArrayList<>();
-    Cpu.Usage usage;
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<long[]>> futures = new ArrayList<>();
-      for (int w = 0; w < concurrency; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  long[] lat = new long[1 << 16];
-                  int n = 0;
-                  ThreadLocalRandom r = ThreadLocalRandom.current();
-                  while (true) {
-                    long t = System.nanoTime();
-                    if (t >= end) break;
-                    String event = events[r.nextInt(events.length)];
-                    String token = tokens[r.nextInt(tokens.length)];
-                    HttpRequest req =
-                        HttpRequest.newBuilder(
-                                URI.create(base + "/api/v1/events/" + event + "/bookings"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))
-                            .build();
-                    int status;
-                    try {
-                      status = http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode();
-                    } catch (IOException e) {
-                      status = -1;
-                    }
-                    long done = System.nanoTime();
-                    if (t >= measureFrom && done <= end) {
-                      statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
-                      if (status == 201) {
-                        if (n == lat.length) lat = Arrays.copyOf(lat, n * 2);
-                        lat[n++] = done - t;
-                      }
-                    }
-                  }
-                  return Arrays.copyOf(lat, n);
-                }));
-      }
-      sleepUntil(measureFrom);
-      Cpu.Sample before = Cpu.sample(appPid);
-      sleepUntil(end);
-      usage = Cpu.sample(appPid).since(before);
-      for (Future<long[]> f : futures) perWorker.add(f.get());
+    if (warmup > 0) wrk(events, tokens, concurrency, warmup);
+    Cpu.Sample before = Cpu.sample(appPid);
+    String out = wrk(events, tokens, concurrency, duration);
+    Cpu.Usage usage = Cpu.sample(appPid).since(before);
+    String line =
+        out.lines()
+            .filter(l -> l.startsWith("RESULT "))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("wrk printed no RESULT line:\n" + out));
+    Map<String, String> fields = new TreeMap<>();
+    for (String field : line.substring("RESULT ".length()).trim().split(" ")) {
+      int eq = field.indexOf('=');
+      fields.put(field.substring(0, eq), field.substring(eq + 1));
     }
-    long[] all = perWorker.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    Map<Integer, Long> st = new TreeMap<>();
-    statuses.forEach((k, v) -> st.put(k, v.get()));
-    return new Result(name, all, st, duration, usage);
+    Map<Integer, Long> statuses = new TreeMap<>();
+    for (String pair : fields.get("statuses").split(",")) {
+      if (pair.isEmpty()) continue;
+      String[] kv = pair.split(":");
+      statuses.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+    }
+    double[] pct = {
+      Long.parseLong(fields.get("p50_us")) / 1000.0,
+      Long.parseLong(fields.get("p95_us")) / 1000.0,
+      Long.parseLong(fields.get("p99_us")) / 1000.0,
+      Long.parseLong(fields.get("max_us")) / 1000.0
+    };
+    return new Result(
+        name, pct, statuses, Long.parseLong(fields.get("socket_errors")), duration, usage);
+  }
+
+  static String wrk(Path events, Path tokens, int connections, int seconds) throws Exception {
+    Process wrk =
+        new ProcessBuilder(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "30s",
+                "-s",
+                Path.of(System.getProperty("bench.dir", "bench"), "booking.lua").toString(),
+                base,
+                "--",
+                events.toString(),
+                tokens.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(wrk.getInputStream().readAllBytes());
+    if (wrk.waitFor() != 0) throw new IllegalStateException("wrk failed:\n" + out);
+    return out;
   }
 
   static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -440,7 +446,7 @@ public class BookingBench {
       }
       return new Sample(
           ticks(stat(Path.of("/proc", Long.toString(appPid), "stat")), false),
-          ticks(stat(Path.of("/proc/self/stat")), false),
+          ticks(stat(Path.of("/proc/self/stat")), true), // with wrk, once reaped
           postgres,
           busy,
           total);

@@ -22,8 +22,8 @@ public record AppConfig(
     Bookings bookings) {
 
   /**
-   * Bookings: whether concurrent bookings of one event are seated together, one transaction per
-   * batch instead of one per booking.
+   * Bookings: whether concurrent bookings are seated together, one transaction per batch instead of
+   * one per booking.
    */
   public record Bookings(boolean coalesce) {}
 

@@ -2,6 +2,7 @@ package boxoffice.app.data;
 
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,13 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Seats the concurrent bookings of one event together. A booking that finds no booking of its event
- * in flight on this instance runs at once, alone, as it would without coalescing. Those that arrive
- * meanwhile wait, and when it ends they run as one batch, in arrival order, in ONE transaction on a
- * thread of their own: one wait for the event's row lock and one commit for all of them, instead of
- * one each. Every booking still runs its own statement and gets that statement's outcome, so each
- * one that fits gets its seats and the rest are refused exactly as they would be one by one; the
- * statement, the row lock and the CHECK constraints decide, as always.
+ * Seats concurrent bookings together. Events are spread over a few lanes (an event always goes to
+ * the same lane). A booking that finds no booking of its lane in flight on this instance runs at
+ * once, alone, as it would without coalescing. Those that arrive meanwhile wait, and when it ends
+ * they run as one batch in ONE transaction on a thread of their own: one commit for all of them
+ * instead of one each, and for each event in the batch one wait for its row lock. The batch runs
+ * event by event in the order of their ids (the order every batch, on every instance, takes row
+ * locks in, so two batches never deadlock), each event's bookings in arrival order. Every booking
+ * still runs its own statement and gets that statement's outcome, so each one that fits gets its
+ * seats and the rest are refused exactly as they would be one by one; the statement, the row lock
+ * and the CHECK constraints decide, as always.
  *
  * <p>A failing booking does not fail its batch. When a statement fails (a constraint it could not
  * foresee, such as the user's ticket limit passed by a concurrent request), the transaction rolls
@@ -25,25 +29,32 @@ import java.util.concurrent.atomic.LongAdder;
  * commit or the connection failed) does every booking of it get that failure, as a single statement
  * would.
  *
- * <p>A lane exists only while a batch of its event is in flight, so an instance keeps no state for
- * events nobody is booking.
+ * <p>There are half as many lanes as pool connections, so batches never hold more than half of the
+ * pool and other requests always find connections. A lane exists only while a batch of it is in
+ * flight.
  */
 public final class BookingLanes {
-  /** Bookings per transaction at most: bounds the time the event's row lock is held at once. */
+  /** Bookings per transaction at most: bounds the time row locks are held at once. */
   static final int MAX_BATCH = 64;
 
-  private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
+  private static final Comparator<Waiting> BY_EVENT =
+      Comparator.comparing(waiting -> waiting.booking().eventId());
+
+  private final ConcurrentHashMap<Integer, Lane> lanes = new ConcurrentHashMap<>();
   private final BookingStatement statement;
   private final boolean coalesce;
+  private final int laneCount;
   private final LongAdder batches = new LongAdder();
   private final LongAdder batched = new LongAdder();
 
   /**
-   * With {@code coalesce} false, every booking runs alone (configuration {@code booking.coalesce}).
+   * With {@code coalesce} false, every booking runs alone (configuration {@code booking.coalesce});
+   * else bookings run in lanes, half as many as {@code poolSize}.
    */
-  BookingLanes(BookingStatement statement, boolean coalesce) {
+  BookingLanes(BookingStatement statement, boolean coalesce, int poolSize) {
     this.statement = statement;
     this.coalesce = coalesce;
+    this.laneCount = Math.max(1, poolSize / 2);
   }
 
   /**
@@ -54,12 +65,12 @@ public final class BookingLanes {
     if (!coalesce) {
       return statement.book(booking);
     }
-    Waiting mine = new Waiting(booking, Context.current());
+    Waiting mine = new Waiting(booking, laneOf(booking.eventId()), Context.current());
     if (!joinInFlight(mine)) {
       try {
         return statement.book(booking);
       } finally {
-        batchEnded(booking.eventId());
+        batchEnded(mine.lane());
       }
     }
     return switch (await(mine)) {
@@ -67,6 +78,10 @@ public final class BookingLanes {
       case Outcome.Failed failed -> throw failed.failure();
       case Outcome.RunAlone runAlone -> statement.book(booking);
     };
+  }
+
+  private int laneOf(UUID eventId) {
+    return Math.floorMod(eventId.hashCode(), laneCount);
   }
 
   /** Transactions that committed two or more bookings together, since the start. */
@@ -79,11 +94,11 @@ public final class BookingLanes {
     return batched.sum();
   }
 
-  /** Bookings of {@code eventId} waiting for the batch in flight to end. */
+  /** Bookings in the lane of {@code eventId} waiting for the batch in flight to end. */
   int waiting(UUID eventId) {
     int[] waiting = {0};
     lanes.computeIfPresent(
-        eventId,
+        laneOf(eventId),
         (id, lane) -> {
           waiting[0] = lane.waiting.size();
           return lane;
@@ -98,7 +113,7 @@ public final class BookingLanes {
   private boolean joinInFlight(Waiting booking) {
     boolean[] queued = {false};
     lanes.compute(
-        booking.eventId(),
+        booking.lane(),
         (id, lane) -> {
           if (lane == null) {
             return new Lane();
@@ -111,16 +126,16 @@ public final class BookingLanes {
   }
 
   /** After a batch: the bookings that waited meanwhile form the next one, or the lane goes. */
-  private void batchEnded(UUID eventId) {
-    List<Waiting> next = takeNext(eventId);
+  private void batchEnded(int lane) {
+    List<Waiting> next = takeNext(lane);
     if (!next.isEmpty()) {
       // A thread of its own: a batch must not be cut short by one of its requests' deadlines.
-      Thread.ofVirtual().name("booking-batch").start(() -> runBatches(eventId, next));
+      Thread.ofVirtual().name("booking-batch").start(() -> runBatches(lane, next));
     }
   }
 
-  private void runBatches(UUID eventId, List<Waiting> first) {
-    for (List<Waiting> batch = first; !batch.isEmpty(); batch = takeNext(eventId)) {
+  private void runBatches(int lane, List<Waiting> first) {
+    for (List<Waiting> batch = first; !batch.isEmpty(); batch = takeNext(lane)) {
       try {
         run(batch);
       } catch (RuntimeException | Error e) {
@@ -129,10 +144,10 @@ public final class BookingLanes {
     }
   }
 
-  private List<Waiting> takeNext(UUID eventId) {
+  private List<Waiting> takeNext(int laneKey) {
     List<Waiting> next = new ArrayList<>();
     lanes.computeIfPresent(
-        eventId,
+        laneKey,
         (id, lane) -> {
           if (lane.waiting.isEmpty()) {
             return null;
@@ -146,7 +161,8 @@ public final class BookingLanes {
   }
 
   private void run(List<Waiting> batch) {
-    List<Waiting> remaining = batch;
+    List<Waiting> remaining = new ArrayList<>(batch);
+    remaining.sort(BY_EVENT); // stable: each event's bookings stay in arrival order
     while (remaining.size() > 1) {
       try {
         List<BookingDao.Seating> seatings =
@@ -211,7 +227,7 @@ public final class BookingLanes {
   private boolean leave(Waiting mine) {
     boolean[] left = {false};
     lanes.computeIfPresent(
-        mine.eventId(),
+        mine.lane(),
         (id, lane) -> {
           left[0] = lane.waiting.remove(mine);
           return lane;
@@ -219,20 +235,19 @@ public final class BookingLanes {
     return left[0];
   }
 
-  /** The bookings of one event waiting for the batch in flight to end. */
+  /** The bookings of one lane waiting for the batch in flight to end. */
   private static final class Lane {
     final List<Waiting> waiting = new ArrayList<>();
   }
 
   /** A booking waiting in a lane, with the trace of its request. */
   private record Waiting(
-      BookingStatement.Values booking, Context trace, CompletableFuture<Outcome> outcome) {
-    Waiting(BookingStatement.Values booking, Context trace) {
-      this(booking, trace, new CompletableFuture<>());
-    }
-
-    UUID eventId() {
-      return booking.eventId();
+      BookingStatement.Values booking,
+      int lane,
+      Context trace,
+      CompletableFuture<Outcome> outcome) {
+    Waiting(BookingStatement.Values booking, int lane, Context trace) {
+      this(booking, lane, trace, new CompletableFuture<>());
     }
 
     void settle(Outcome result) {

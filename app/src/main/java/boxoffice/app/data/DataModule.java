@@ -128,7 +128,7 @@ public final class DataModule extends AbstractModule {
   @Provides
   @Singleton
   BookingLanes bookingLanes(BookingStatement statement, AppConfig config) {
-    return new BookingLanes(statement, config.bookings().coalesce());
+    return new BookingLanes(statement, config.bookings().coalesce(), config.db().poolSize());
   }
 
   /** The changelogs of {@code db/migrations}, applied at start-up. */
