@@ -40,6 +40,43 @@ class OverbookingIT {
     tokens = fixtures.users("crowd", USERS);
   }
 
+  /**
+   * Bookings of many events at once: batches of several events on both instances lock their rows
+   * in one order, so none deadlocks, and each event sells exactly its capacity.
+   */
+  @RepeatedTest(3)
+  void eachOfManyEventsSellsExactlyItsCapacityAcrossTwoInstances() throws Exception {
+    int events = 8;
+    int capacity = 10;
+    List<String> eventIds = new java.util.ArrayList<>();
+    for (int e = 0; e < events; e++) {
+      eventIds.add(fixtures.publishedEvent("Many Shows " + e + " " + UUID.randomUUID(), capacity));
+    }
+    List<TestHttpClient> instances = List.of(first.http(), second.http());
+    List<TestHttpClient.Response> answers =
+        AllAtOnce.run(
+            REQUESTS,
+            64,
+            i ->
+                Fixtures.book(
+                    instances.get(i % 2),
+                    eventIds.get((i / 2) % events),
+                    tokens.get(i % USERS),
+                    1,
+                    null));
+
+    assertThat(answers)
+        .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
+    assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(events * capacity);
+    for (String eventId : eventIds) {
+      UUID id = UUID.fromString(eventId);
+      assertThat(fixtures.queryLong("SELECT seats_booked FROM events WHERE id = ?", id))
+          .isEqualTo(capacity);
+      assertThat(fixtures.queryLong("SELECT count(*) FROM tickets WHERE event_id = ?", id))
+          .isEqualTo(capacity);
+    }
+  }
+
   @RepeatedTest(5)
   void exactlyCapacityBookingsSucceedAcrossTwoInstances() throws Exception {
     String eventId = fixtures.publishedEvent("Sold Out Show " + UUID.randomUUID(), CAPACITY);
