@@ -41,8 +41,8 @@ class OverbookingIT {
   }
 
   /**
-   * Bookings of many events at once: batches of several events on both instances lock their rows
-   * in one order, so none deadlocks, and each event sells exactly its capacity.
+   * Bookings of many events at once: batches of several events on both instances lock their rows in
+   * one order, so none deadlocks, and each event sells exactly its capacity.
    */
   @RepeatedTest(3)
   void eachOfManyEventsSellsExactlyItsCapacityAcrossTwoInstances() throws Exception {
@@ -65,8 +65,7 @@ class OverbookingIT {
                     1,
                     null));
 
-    assertThat(answers)
-        .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
+    assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
     assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(events * capacity);
     for (String eventId : eventIds) {
       UUID id = UUID.fromString(eventId);
