@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
+import io.javalin.http.HandlerType;
+import io.javalin.http.servlet.DefaultTasks;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.inject.Inject;
@@ -51,6 +53,16 @@ public final class HttpServer implements AutoCloseable {
               config.http.maxRequestSize = maxBodySize.bytes();
               config.http.defaultContentType = "application/json; charset=utf-8";
               config.jsonMapper(new BufferedJsonMapper(mapper));
+              // Javalin's before-matched step looks the route up for every request even when, as
+              // here, no before-matched or after-matched handler exists; start() checks that none
+              // does.
+              config.pvt.servletRequestLifecycle =
+                  new ArrayList<>(
+                      List.of(
+                          DefaultTasks.INSTANCE.getBEFORE(),
+                          DefaultTasks.INSTANCE.getHTTP(),
+                          DefaultTasks.INSTANCE.getERROR(),
+                          DefaultTasks.INSTANCE.getAFTER()));
               config.http.customCompression(jsonCompression());
               config.requestLogger.http(
                   (ctx, ms) -> {
@@ -165,6 +177,18 @@ public final class HttpServer implements AutoCloseable {
     this.host = host;
     this.port = port;
     app.start();
+    for (HandlerType skipped : List.of(HandlerType.BEFORE_MATCHED, HandlerType.AFTER_MATCHED)) {
+      if (app.unsafeConfig()
+          .pvt
+          .internalRouter
+          .findHttpHandlerEntries(skipped, null)
+          .findAny()
+          .isPresent()) {
+        app.stop();
+        throw new IllegalStateException(
+            skipped + " handlers would never run: the request lifecycle leaves that step out");
+      }
+    }
     return this;
   }
 

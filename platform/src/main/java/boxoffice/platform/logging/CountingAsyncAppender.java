@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
  * stdout: with {@code neverBlock} a full queue drops the line, and from {@code discardingThreshold}
  * free slots down it drops INFO and lower (access lines among them) to keep room for warnings. Both
  * are counted, so a metric can tell an operator that lines went missing.
+ *
+ * <p>A {@link BufferedStdoutAppender} attached to it flushes only when the queue is empty.
  */
 public class CountingAsyncAppender extends AsyncAppender {
   private static final LongAdder DROPPED = new LongAdder();
@@ -16,6 +18,19 @@ public class CountingAsyncAppender extends AsyncAppender {
   /** Lines dropped since the JVM started, by every instance of this appender. */
   public static long dropped() {
     return DROPPED.sum();
+  }
+
+  /** Lets a {@link BufferedStdoutAppender} behind this one flush once the queue has run dry. */
+  @Override
+  public void start() {
+    iteratorForAppenders()
+        .forEachRemaining(
+            appender -> {
+              if (appender instanceof BufferedStdoutAppender stdout) {
+                stdout.flushWhenNothingQueued(() -> getNumberOfElementsInQueue() > 0);
+              }
+            });
+    super.start();
   }
 
   @Override

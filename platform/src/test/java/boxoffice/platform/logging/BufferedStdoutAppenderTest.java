@@ -1,0 +1,93 @@
+package boxoffice.platform.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class BufferedStdoutAppenderTest {
+  private final LoggerContext context = new LoggerContext();
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+  BufferedStdoutAppenderTest() {
+    context.setMDCAdapter(new LogbackMDCAdapter());
+  }
+
+  @Test
+  void linesStayBufferedWhileMoreAreQueuedAndAreWrittenWhenTheQueueRunsDry() {
+    AtomicBoolean moreQueued = new AtomicBoolean(true);
+    BufferedStdoutAppender appender = appender();
+    appender.flushWhenNothingQueued(moreQueued::get);
+
+    appender.doAppend(event("one"));
+    appender.doAppend(event("two"));
+    assertThat(written()).isEmpty();
+
+    moreQueued.set(false);
+    appender.doAppend(event("three"));
+    assertThat(written()).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  @Test
+  void withoutAnAsynchronousAppenderInFrontEveryLineIsWritten() {
+    BufferedStdoutAppender appender = appender();
+
+    appender.doAppend(event("alone"));
+
+    assertThat(written()).isEqualTo("alone\n");
+  }
+
+  @Test
+  void behindTheAsynchronousAppenderALineOfAQuietServiceIsWrittenAtOnce() {
+    BufferedStdoutAppender stdoutAppender = appender();
+    CountingAsyncAppender async = new CountingAsyncAppender();
+    async.setContext(context);
+    async.addAppender(stdoutAppender);
+    async.start();
+
+    async.doAppend(event("quiet"));
+
+    // Before the appenders stop (stopping flushes anyway), with a deadline.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!written().equals("quiet\n") && System.nanoTime() < deadline) {
+      Thread.yield();
+    }
+    assertThat(written()).isEqualTo("quiet\n");
+    async.stop();
+  }
+
+  private BufferedStdoutAppender appender() {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%msg%n");
+    encoder.start();
+    BufferedStdoutAppender appender = new BufferedStdoutAppender();
+    appender.setContext(context);
+    appender.setEncoder(encoder);
+    appender.setTarget(stdout);
+    appender.start();
+    return appender;
+  }
+
+  private String written() {
+    return stdout.toString(StandardCharsets.UTF_8);
+  }
+
+  private LoggingEvent event(String message) {
+    LoggingEvent event = new LoggingEvent();
+    event.setLoggerContext(context);
+    event.setLoggerName("test");
+    event.setLevel(Level.INFO);
+    event.setMessage(message);
+    event.setTimeStamp(System.currentTimeMillis());
+    return event;
+  }
+}
