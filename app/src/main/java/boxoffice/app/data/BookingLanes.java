@@ -107,8 +107,8 @@ public final class BookingLanes {
   }
 
   /**
-   * Queues {@code booking} behind the batch of its event in flight, or, when there is none, makes
-   * it the one in flight (returns false).
+   * Queues {@code booking} behind the batch of its lane in flight, or, when there is none, makes it
+   * the one in flight (returns false).
    */
   private boolean joinInFlight(Waiting booking) {
     boolean[] queued = {false};
