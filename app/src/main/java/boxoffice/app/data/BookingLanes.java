@@ -180,7 +180,6 @@ public final class BookingLanes {
           remaining.forEach(b -> b.settle(new Outcome.Failed(failure.asStatementFailure())));
           return;
         }
-        remaining = new ArrayList<>(remaining);
         remaining.remove(failure.failedRun()).settle(new Outcome.RunAlone());
       }
     }

@@ -54,15 +54,14 @@ final class DirectStatements {
 
   /** Runs {@code statement}, which returns exactly one row, and reads it. */
   <T> T queryOne(NamedSql statement, Binding binding, RowReader<T> reader) {
-    return query(
-        statement,
-        binding,
-        rows -> {
-          if (!rows.next()) {
-            throw new IllegalStateException("the statement returned no row");
-          }
-          return reader.read(rows);
-        });
+    return query(statement, binding, rows -> onlyRow(rows, reader));
+  }
+
+  private static <T> T onlyRow(ResultSet rows, RowReader<T> reader) throws SQLException {
+    if (!rows.next()) {
+      throw new IllegalStateException("the statement returned no row");
+    }
+    return reader.read(rows);
   }
 
   /**
@@ -112,7 +111,7 @@ final class DirectStatements {
       List<T> rows = runEach(connection, statement, runs, reader);
       commit(connection);
       return rows;
-    } catch (SQLException e) { // before the first run: nothing was written
+    } catch (SQLException e) { // outside the runs (setting up, closing the statement): no commit
       throw new BatchFailure(BatchFailure.NO_RUN, rollBack(connection), e);
     } finally {
       closeQuietly(connection);
@@ -130,10 +129,7 @@ final class DirectStatements {
         try {
           run.binding().bind(new Parameters(connection, prepared, statement));
           try (ResultSet result = prepared.executeQuery()) {
-            if (!result.next()) {
-              throw new IllegalStateException("the statement returned no row");
-            }
-            rows.add(reader.read(result));
+            rows.add(onlyRow(result, reader));
           }
         } catch (SQLException e) {
           SqlTracing.failed(span, e);
