@@ -7,29 +7,28 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.function.BooleanSupplier;
 
 /**
- * Writes encoded lines to the process's stdout through a buffer that is flushed whenever no more
- * lines are queued in the {@link CountingAsyncAppender} in front of it. Under load that is one
- * write to stdout per batch of lines instead of one per line (a console appender flushes every
- * line: a system call per request for the access log); when the service is quiet, every line still
- * reaches stdout at once. Without an asynchronous appender in front, every line is flushed.
+ * Writes encoded lines to the process's stdout through a buffer. Behind a {@link
+ * CountingAsyncAppender} it is flushed once per batch of lines the asynchronous appender writes:
+ * one write to stdout per batch instead of one per line (a console appender flushes every line: a
+ * system call per request for the access log). Without an asynchronous appender in front, every
+ * line is flushed.
  */
 public class BufferedStdoutAppender extends OutputStreamAppender<ILoggingEvent> {
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private OutputStream target = new FileOutputStream(FileDescriptor.out);
-  private volatile BooleanSupplier moreQueued = () -> false;
+  private volatile boolean flushEveryLine = true;
 
   /** Where the lines go instead of stdout (tests). */
   void setTarget(OutputStream target) {
     this.target = target;
   }
 
-  /** Set by the asynchronous appender this one is attached to: whether lines wait in its queue. */
-  void flushWhenNothingQueued(BooleanSupplier moreQueued) {
-    this.moreQueued = moreQueued;
+  /** Called by the asynchronous appender in front, which then calls {@link #flush()} per batch. */
+  void flushOnlyWhenTold() {
+    this.flushEveryLine = false;
   }
 
   @Override
@@ -42,12 +41,13 @@ public class BufferedStdoutAppender extends OutputStreamAppender<ILoggingEvent> 
   @Override
   protected void subAppend(ILoggingEvent event) {
     super.subAppend(event);
-    if (!moreQueued.getAsBoolean()) {
+    if (flushEveryLine) {
       flush();
     }
   }
 
-  private void flush() {
+  /** Writes the buffered lines to stdout. */
+  void flush() {
     streamWriteLock.lock();
     try {
       getOutputStream().flush();

@@ -10,30 +10,54 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BufferedStdoutAppenderTest {
   private final LoggerContext context = new LoggerContext();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final AtomicInteger writes = new AtomicInteger();
+  private final ByteArrayOutputStream stdout =
+      new ByteArrayOutputStream() {
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+          writes.incrementAndGet();
+          super.write(bytes, offset, length);
+        }
+      };
 
   BufferedStdoutAppenderTest() {
     context.setMDCAdapter(new LogbackMDCAdapter());
   }
 
   @Test
-  void linesStayBufferedWhileMoreAreQueuedAndAreWrittenWhenTheQueueRunsDry() {
-    AtomicBoolean moreQueued = new AtomicBoolean(true);
+  void behindAnAsynchronousAppenderLinesStayBufferedUntilItsBatchIsWritten() {
     BufferedStdoutAppender appender = appender();
-    appender.flushWhenNothingQueued(moreQueued::get);
+    appender.flushOnlyWhenTold();
 
     appender.doAppend(event("one"));
     appender.doAppend(event("two"));
     assertThat(written()).isEmpty();
 
-    moreQueued.set(false);
-    appender.doAppend(event("three"));
-    assertThat(written()).isEqualTo("one\ntwo\nthree\n");
+    appender.flush();
+    assertThat(written()).isEqualTo("one\ntwo\n");
+  }
+
+  @Test
+  void underLoadLinesReachStdoutInBatchesNotOneWritePerLine() {
+    BufferedStdoutAppender stdoutAppender = appender();
+    CountingAsyncAppender async = new CountingAsyncAppender();
+    async.setContext(context);
+    async.addAppender(stdoutAppender);
+    async.start();
+
+    for (int i = 0; i < 1000; i++) {
+      async.doAppend(event("line " + i));
+    }
+    async.stop();
+
+    assertThat(written().lines()).hasSize(1000).startsWith("line 0").endsWith("line 999");
+    // One write per batch the writer gathered while lingering, not one per line.
+    assertThat(writes.get()).isPositive().isLessThan(100);
   }
 
   @Test

@@ -8,9 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.AppenderBase;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CountingAsyncAppenderTest {
@@ -23,7 +24,7 @@ class CountingAsyncAppenderTest {
   @Test
   void linesDroppedBecauseTheWriterIsBehindAreCountedAndTheRestWritten() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger written = new AtomicInteger();
+    List<Level> written = new CopyOnWriteArrayList<>();
     CountingAsyncAppender appender = appender(4, stuckUntil(release, written));
     long before = CountingAsyncAppender.dropped();
 
@@ -35,13 +36,32 @@ class CountingAsyncAppenderTest {
 
     long dropped = CountingAsyncAppender.dropped() - before;
     assertThat(dropped).isPositive();
-    // The count is taken a moment before the queue decides: the writer may free a slot between.
-    assertThat(written.get() + dropped).isBetween(50L, 52L);
+    assertThat(written.size() + dropped).isEqualTo(50);
+  }
+
+  @Test
+  void aFillingQueueDropsInfoLinesButKeepsRoomForWarnings() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Level> written = new CopyOnWriteArrayList<>();
+    CountingAsyncAppender appender = appender(10, 5, stuckUntil(release, written));
+    long before = CountingAsyncAppender.dropped();
+
+    for (int i = 0; i < 20; i++) {
+      appender.doAppend(event(Level.INFO));
+    }
+    appender.doAppend(event(Level.WARN));
+    release.countDown();
+    appender.stop();
+
+    long dropped = CountingAsyncAppender.dropped() - before;
+    assertThat(written).contains(Level.WARN);
+    assertThat(dropped).isPositive();
+    assertThat(written.size() + dropped).isEqualTo(21);
   }
 
   @Test
   void nothingIsCountedWhileTheQueueHasRoom() {
-    AtomicInteger written = new AtomicInteger();
+    List<Level> written = new CopyOnWriteArrayList<>();
     CountingAsyncAppender appender = appender(256, stuckUntil(new CountDownLatch(0), written));
     long before = CountingAsyncAppender.dropped();
 
@@ -51,25 +71,30 @@ class CountingAsyncAppenderTest {
     appender.stop();
 
     assertThat(CountingAsyncAppender.dropped()).isEqualTo(before);
-    assertThat(written.get()).isEqualTo(10);
+    assertThat(written).hasSize(10);
   }
 
   private CountingAsyncAppender appender(int queueSize, AppenderBase<ILoggingEvent> downstream) {
+    return appender(queueSize, 0, downstream);
+  }
+
+  private CountingAsyncAppender appender(
+      int queueSize, int discardingThreshold, AppenderBase<ILoggingEvent> downstream) {
     downstream.setContext(context);
     downstream.start();
     CountingAsyncAppender appender = new CountingAsyncAppender();
     appender.setContext(context);
     appender.setQueueSize(queueSize);
-    appender.setNeverBlock(true);
+    appender.setDiscardingThreshold(discardingThreshold);
     appender.setMaxFlushTime(5000);
     appender.addAppender(downstream);
     appender.start();
     return appender;
   }
 
-  /** Writes nothing until {@code release} opens, then counts the lines it writes. */
+  /** Writes nothing until {@code release} opens, then notes the level of each line it writes. */
   private static AppenderBase<ILoggingEvent> stuckUntil(
-      CountDownLatch release, AtomicInteger written) {
+      CountDownLatch release, List<Level> written) {
     return new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent event) {
@@ -78,7 +103,7 @@ class CountingAsyncAppenderTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        written.incrementAndGet();
+        written.add(event.getLevel());
       }
     };
   }
