@@ -17,6 +17,7 @@ import boxoffice.app.transport.EventDtos.EventPage;
 import boxoffice.app.transport.EventDtos.EventResponse;
 import boxoffice.app.transport.EventDtos.PatchEventRequest;
 import boxoffice.app.transport.EventDtos.StatusRequest;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -43,13 +44,16 @@ final class EventController {
   private final EventService events;
   private final JsonBody body;
   private final Paging paging;
+  private final RenderedEventPages pages;
 
   /** Held seats count until their deadline: seats available are told as of the response. */
   private final Clock clock;
 
   @Inject
-  EventController(EventService events, JsonBody body, Paging paging, Clock clock) {
+  EventController(
+      EventService events, JsonBody body, Paging paging, RenderedEventPages pages, Clock clock) {
     this.events = events;
+    this.pages = pages;
     this.clock = clock;
     this.body = body;
     this.paging = paging;
@@ -153,7 +157,9 @@ final class EventController {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
     Instant now = clock.instant();
-    ctx.header("ETag", etag(view, now)).json(EventResponse.of(view.event(), view.rating(), now));
+    ctx.header("ETag", etag(view, now))
+        .contentType(ContentType.APPLICATION_JSON)
+        .result(pages.json(EventResponse.of(view.event(), view.rating(), now)));
   }
 
   @OpenApi(

@@ -17,6 +17,7 @@ public final class TransportModule extends AbstractModule {
     bind(UserController.class).in(Singleton.class);
     bind(HealthController.class).in(Singleton.class);
     bind(EventController.class).in(Singleton.class);
+    bind(RenderedEventPages.class).in(Singleton.class);
     bind(BookingController.class).in(Singleton.class);
     bind(ReviewController.class).in(Singleton.class);
     bind(MetricsController.class).in(Singleton.class);
