@@ -47,6 +47,8 @@ public final class HttpServer implements AutoCloseable {
     this.app =
         Javalin.create(
             config -> {
+              // First, so that every route, the plugins' too, is added to it.
+              config.pvt.internalRouter = new SegmentMatchingRouter(config);
               config.showJavalinBanner = false;
               config.useVirtualThreads = true;
               config.http.prefer405over404 = true;
