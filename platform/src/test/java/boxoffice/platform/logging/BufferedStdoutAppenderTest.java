@@ -44,11 +44,7 @@ class BufferedStdoutAppenderTest {
 
   @Test
   void underLoadLinesReachStdoutInBatchesNotOneWritePerLine() {
-    BufferedStdoutAppender stdoutAppender = appender();
-    CountingAsyncAppender async = new CountingAsyncAppender();
-    async.setContext(context);
-    async.addAppender(stdoutAppender);
-    async.start();
+    CountingAsyncAppender async = asynchronousInFrontOf(appender());
 
     for (int i = 0; i < 1000; i++) {
       async.doAppend(event("line " + i));
@@ -71,11 +67,7 @@ class BufferedStdoutAppenderTest {
 
   @Test
   void behindTheAsynchronousAppenderALineOfAQuietServiceIsWrittenAtOnce() {
-    BufferedStdoutAppender stdoutAppender = appender();
-    CountingAsyncAppender async = new CountingAsyncAppender();
-    async.setContext(context);
-    async.addAppender(stdoutAppender);
-    async.start();
+    CountingAsyncAppender async = asynchronousInFrontOf(appender());
 
     async.doAppend(event("quiet"));
 
@@ -86,6 +78,14 @@ class BufferedStdoutAppenderTest {
     }
     assertThat(written()).isEqualTo("quiet\n");
     async.stop();
+  }
+
+  private CountingAsyncAppender asynchronousInFrontOf(BufferedStdoutAppender stdoutAppender) {
+    CountingAsyncAppender async = new CountingAsyncAppender();
+    async.setContext(context);
+    async.addAppender(stdoutAppender);
+    async.start();
+    return async;
   }
 
   private BufferedStdoutAppender appender() {
