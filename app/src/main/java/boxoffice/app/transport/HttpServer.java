@@ -24,6 +24,8 @@ public final class HttpServer implements AutoCloseable {
   private final TimeoutMiddleware timeout;
   private final List<Router.Route> routes;
   private final ConnectionLimits limits;
+  private static final int RESPONSE_COPY_BUFFER = 8192;
+
   // Where to listen: set by start(), read when Javalin asks for the connector during start-up.
   private volatile String host;
   private volatile int port;
@@ -48,21 +50,26 @@ public final class HttpServer implements AutoCloseable {
         Javalin.create(
             config -> {
               // First, so that every route, the plugins' too, is added to it.
-              config.pvt.internalRouter = new SegmentMatchingRouter(config);
+              SegmentMatchingRouter segmentRouter = new SegmentMatchingRouter(config);
+              config.pvt.internalRouter = segmentRouter;
               config.showJavalinBanner = false;
               config.useVirtualThreads = true;
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = maxBodySize.bytes();
+              // Javalin copies every response body through a new buffer of this size (by default
+              // Jetty's whole output buffer, 32 KiB, zeroed for each response of a few hundred
+              // bytes). Above the gzip threshold, so that a large body is still compressed.
+              config.http.responseBufferSize = RESPONSE_COPY_BUFFER;
               config.http.defaultContentType = "application/json; charset=utf-8";
               config.jsonMapper(new BufferedJsonMapper(mapper));
               // Javalin's before-matched step looks the route up for every request even when, as
               // here, no before-matched or after-matched handler exists; start() checks that none
-              // does.
+              // does. Its HTTP step looks it up twice; ours once.
               config.pvt.servletRequestLifecycle =
                   new ArrayList<>(
                       List.of(
                           DefaultTasks.INSTANCE.getBEFORE(),
-                          DefaultTasks.INSTANCE.getHTTP(),
+                          new MatchedRouteStep(segmentRouter),
                           DefaultTasks.INSTANCE.getERROR(),
                           DefaultTasks.INSTANCE.getAFTER()));
               config.http.customCompression(jsonCompression());

@@ -6,9 +6,12 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
 import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +55,19 @@ final class SegmentMatchingRouter extends InternalRouter {
     return Arrays.stream(candidates).filter(route -> route.matches(requestUri)).map(Route::entry);
   }
 
+  /** The first route of this type that matches the request, or null. */
+  Route find(HandlerType type, String requestUri) {
+    Route[] candidates = routes.get(type);
+    if (candidates != null) {
+      for (Route route : candidates) {
+        if (route.matches(requestUri)) {
+          return route;
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   public boolean hasHttpHandlerEntry(HandlerType type, String requestUri) {
     return findHttpHandlerEntries(type, requestUri).findAny().isPresent();
@@ -62,18 +78,59 @@ final class SegmentMatchingRouter extends InternalRouter {
         routerConfig.ignoreTrailingSlashes
             && !routerConfig.caseInsensitiveRoutes
             && !routerConfig.treatMultipleSlashesAsSingleSlash;
-    return new Route(entry, plainRouter ? SegmentTemplate.of(entry.getEndpoint().getPath()) : null);
+    String path = entry.getEndpoint().getPath();
+    return plainRouter
+        ? new Route(entry, SegmentTemplate.of(path), literalPrefix(path))
+        : new Route(entry, null, "");
   }
 
-  /** A route with its segments, or without (null) when Javalin must match it. */
-  private record Route(ParsedEndpoint entry, SegmentTemplate template) {
+  /**
+   * What every request a template matches starts with: its text up to the first wildcard or
+   * parameter, without trailing slashes. Only for templates that start with one slash and have no
+   * empty segment, whose expression then begins with exactly these characters.
+   */
+  private static String literalPrefix(String path) {
+    if (!path.startsWith("/") || path.contains("//")) {
+      return "";
+    }
+    int end = path.length();
+    for (char special : new char[] {'{', '<', '*'}) {
+      int at = path.indexOf(special);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
+  }
+
+  /**
+   * A route with its segments, or without (null) when Javalin must match it; then a request that
+   * does not start with the template's literal prefix is refused before Javalin's expression.
+   */
+  record Route(ParsedEndpoint entry, SegmentTemplate template, String literalPrefix) {
     boolean matches(String requestUri) {
       if (template != null) {
         return template.matches(requestUri);
       }
       // As Javalin's own matcher does.
       String path = entry.getEndpoint().getPath();
-      return path.equals("*") || path.equals(requestUri) || entry.matches(requestUri);
+      return path.equals("*")
+          || path.equals(requestUri)
+          || (requestUri.startsWith(literalPrefix) && entry.matches(requestUri));
+    }
+
+    /** The roles the route was registered with, as Javalin's HTTP step gives them the context. */
+    Set<RouteRole> roles() {
+      Roles roles = entry.getEndpoint().metadata(Roles.class);
+      return roles == null ? Set.of() : roles.getRoles();
+    }
+
+    /** The request's path parameters, or null when Javalin must extract them. */
+    Map<String, String> pathParams(String requestUri) {
+      return template == null ? null : template.pathParams(requestUri);
     }
   }
 }

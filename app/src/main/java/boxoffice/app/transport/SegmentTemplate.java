@@ -1,5 +1,9 @@
 package boxoffice.app.transport;
 
+import io.javalin.http.servlet.JavalinServletContextKt;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A path template made of literal segments and whole-segment parameters ({@code /events/{id}}),
  * matched as Javalin matches it with trailing slashes ignored: the same number of segments, each
@@ -10,8 +14,12 @@ final class SegmentTemplate {
   /** The literal of each segment, null for a parameter. */
   private final String[] literals;
 
-  private SegmentTemplate(String[] literals) {
+  /** The name of each segment's parameter, null for a literal. */
+  private final String[] names;
+
+  private SegmentTemplate(String[] literals, String[] names) {
     this.literals = literals;
+    this.names = names;
   }
 
   /** The template, or null when it has anything else (wildcards, {@code <param>}, partial). */
@@ -21,6 +29,7 @@ final class SegmentTemplate {
     }
     String[] segments = path.substring(1).split("/", -1);
     String[] literals = new String[segments.length];
+    String[] names = new String[segments.length];
     for (int i = 0; i < segments.length; i++) {
       String segment = segments[i];
       boolean parameter =
@@ -29,7 +38,7 @@ final class SegmentTemplate {
               && segment.indexOf('}') == segment.length() - 1
               && segment.indexOf('{', 1) < 0;
       if (parameter) {
-        literals[i] = null;
+        names[i] = segment.substring(1, segment.length() - 1);
       } else if (segment
           .chars()
           .anyMatch(c -> c == '{' || c == '}' || c == '<' || c == '>' || c == '*')) {
@@ -38,7 +47,7 @@ final class SegmentTemplate {
         literals[i] = segment;
       }
     }
-    return new SegmentTemplate(literals);
+    return new SegmentTemplate(literals, names);
   }
 
   boolean matches(String uri) {
@@ -65,5 +74,32 @@ final class SegmentTemplate {
       position = next;
     }
     return position == end;
+  }
+
+  /**
+   * The parameters of a request that {@link #matches} this template, decoded as Javalin decodes
+   * them (percent escapes, with '+' kept as it is).
+   */
+  Map<String, String> pathParams(String uri) {
+    Map<String, String> params = new LinkedHashMap<>();
+    int position = 0;
+    for (int i = 0; i < literals.length; i++) {
+      position++;
+      int next = uri.indexOf('/', position);
+      if (next < 0) {
+        next = uri.length();
+      }
+      if (names[i] != null) {
+        params.put(names[i], decoded(uri.substring(position, next)));
+      }
+      position = next;
+    }
+    return params;
+  }
+
+  private static String decoded(String value) {
+    return value.indexOf('%') < 0 && value.indexOf('+') < 0
+        ? value
+        : JavalinServletContextKt.urlDecode(value);
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
 import io.javalin.router.ParsedEndpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Segment matching must answer exactly as Javalin's regular expressions do. */
@@ -55,6 +57,14 @@ class SegmentTemplateTest {
           "/a/1/2/3",
           "/a/1",
           "/a//2",
+          "/a/%41/b+c",
+          "/a/x%2By/%20",
+          "/a/%E2%82%AC/%zz",
+          "/webjars/swagger-ui/index.css",
+          "/webjars",
+          "/webjarsx/y",
+          "/files/a/b",
+          "/files/report.json",
           "/",
           "");
 
@@ -74,6 +84,71 @@ class SegmentTemplateTest {
       }
     }
     assertThat(disagreements).isEmpty();
+  }
+
+  @Test
+  void pathParametersAreTheOnesJavalinExtracts() {
+    JavalinConfig config = new JavalinConfig();
+    List<String> disagreements = new ArrayList<>();
+    int compared = 0;
+    for (String template : TEMPLATES) {
+      SegmentTemplate segments = SegmentTemplate.of(template);
+      ParsedEndpoint javalin =
+          new ParsedEndpoint(new Endpoint(HandlerType.GET, template, ctx -> {}), config.router);
+      for (String request : REQUESTS) {
+        if (!segments.matches(request)) {
+          continue;
+        }
+        compared++;
+        String ours = outcome(() -> segments.pathParams(request));
+        String theirs = outcome(() -> javalin.extractPathParams(request));
+        if (!ours.equals(theirs)) {
+          disagreements.add(template + " vs " + request + ": " + ours + " / " + theirs);
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(15);
+    assertThat(disagreements).isEmpty();
+  }
+
+  /** Routes Javalin matches itself, behind the literal-prefix check, and segment routes alike. */
+  @Test
+  void theRouterFindsTheRouteJavalinsRouterFinds() {
+    JavalinConfig config = new JavalinConfig();
+    SegmentMatchingRouter ours = new SegmentMatchingRouter(config);
+    InternalRouter javalins =
+        new InternalRouter(
+            config.pvt.wsRouter, config.pvt.eventManager, config.router, config.jetty);
+    List<String> templates = new ArrayList<>(TEMPLATES);
+    templates.addAll(List.of("/webjars/*", "/files/<path>", "/files/{name}.json", "/a/{x}/*", "*"));
+    for (String template : templates) {
+      Endpoint endpoint = new Endpoint(HandlerType.GET, template, ctx -> {});
+      ours.addHttpEndpoint(endpoint);
+      javalins.addHttpEndpoint(endpoint);
+    }
+    List<String> disagreements = new ArrayList<>();
+    for (String request : REQUESTS) {
+      SegmentMatchingRouter.Route route = ours.find(HandlerType.GET, request);
+      String found = route == null ? "none" : route.entry().getEndpoint().getPath();
+      String expected =
+          javalins
+              .findHttpHandlerEntries(HandlerType.GET, request)
+              .findFirst()
+              .map(entry -> entry.getEndpoint().getPath())
+              .orElse("none");
+      if (!found.equals(expected)) {
+        disagreements.add(request + ": " + found + " / " + expected);
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  private static String outcome(java.util.function.Supplier<Map<String, String>> extraction) {
+    try {
+      return extraction.get().toString();
+    } catch (RuntimeException e) {
+      return e.getClass().getSimpleName();
+    }
   }
 
   @Test
