@@ -17,7 +17,6 @@ import boxoffice.app.transport.EventDtos.EventPage;
 import boxoffice.app.transport.EventDtos.EventResponse;
 import boxoffice.app.transport.EventDtos.PatchEventRequest;
 import boxoffice.app.transport.EventDtos.StatusRequest;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -157,9 +156,10 @@ final class EventController {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
     Instant now = clock.instant();
-    ctx.header("ETag", etag(view, now))
-        .contentType(ContentType.APPLICATION_JSON)
-        .result(pages.json(EventResponse.of(view.event(), view.rating(), now)));
+    String etag = etag(view, now);
+    // The default content type (JSON in UTF-8) applies.
+    ctx.header("ETag", etag);
+    SmallJsonBody.send(ctx, etag, pages.json(EventResponse.of(view.event(), view.rating(), now)));
   }
 
   @OpenApi(

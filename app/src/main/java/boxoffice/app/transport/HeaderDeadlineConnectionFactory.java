@@ -3,8 +3,10 @@ package boxoffice.app.transport;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -14,7 +16,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * HTTP/1.1 connections whose request line and headers must arrive within a deadline. Jetty's idle
@@ -22,19 +23,62 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * a connection (and a slot of the server) for ever. The deadline starts with the first byte of a
  * request and ends when its headers are complete; past it the client gets a 408 and the connection
  * is closed. Body reads are bounded by the request deadline (see TimeoutMiddleware).
+ *
+ * <p>As in TimeoutMiddleware, one watchdog thread checks the connections whose headers are arriving
+ * a few times per deadline, instead of a timer task scheduled and cancelled for every request.
  */
 final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
+  private static final Duration FINEST_TICK = Duration.ofMillis(5);
+  private static final Duration COARSEST_TICK = Duration.ofMillis(100);
+
   private final long deadlineMillis;
+  private final long tickNanos;
+  private final Set<DeadlineConnection> arriving = ConcurrentHashMap.newKeySet();
+  private volatile Thread watchdog;
 
   HeaderDeadlineConnectionFactory(HttpConfiguration configuration, Duration headerTimeout) {
     super(configuration);
     this.deadlineMillis = headerTimeout.toMillis();
+    Duration tick = headerTimeout.dividedBy(20);
+    tick = tick.compareTo(FINEST_TICK) < 0 ? FINEST_TICK : tick;
+    tick = tick.compareTo(COARSEST_TICK) > 0 ? COARSEST_TICK : tick;
+    this.tickNanos = tick.toNanos();
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    watchdog = Thread.ofPlatform().daemon().name("header-deadlines").start(this::watch);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    Thread running = watchdog;
+    if (running != null) {
+      running.interrupt();
+      running.join();
+    }
+    super.doStop();
+  }
+
+  private void watch() {
+    long deadlineNanos = deadlineMillis * 1_000_000;
+    while (!Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(tickNanos);
+      long now = System.nanoTime();
+      for (DeadlineConnection connection : arriving) {
+        if (now - connection.armedAt >= deadlineNanos) {
+          arriving.remove(connection);
+          connection.expire();
+        }
+      }
+    }
   }
 
   @Override
   public Connection newConnection(Connector connector, EndPoint endPoint) {
     DeadlineConnection connection =
-        new DeadlineConnection(getHttpConfiguration(), connector, endPoint, deadlineMillis);
+        new DeadlineConnection(getHttpConfiguration(), connector, endPoint, this);
     connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
     connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
     return configure(connection, connector, endPoint);
@@ -53,17 +97,19 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
     /** The deadline passed first; the connection is answered 408 and closed. */
     private static final int EXPIRED = 3;
 
-    private final long deadlineMillis;
+    private final HeaderDeadlineConnectionFactory factory;
     private final AtomicInteger state = new AtomicInteger(IDLE);
-    private volatile Scheduler.Task deadline;
+
+    /** When the first byte of the current request arrived (System.nanoTime). */
+    private volatile long armedAt;
 
     DeadlineConnection(
         HttpConfiguration configuration,
         Connector connector,
         EndPoint endPoint,
-        long deadlineMillis) {
+        HeaderDeadlineConnectionFactory factory) {
       super(configuration, connector, endPoint, false);
-      this.deadlineMillis = deadlineMillis;
+      this.factory = factory;
     }
 
     @Override
@@ -77,10 +123,8 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
     public void onFillable() {
       // Between requests the connection only becomes fillable when bytes of the next one arrive.
       if (state.compareAndSet(IDLE, ARMED)) {
-        deadline =
-            getConnector()
-                .getScheduler()
-                .schedule(this::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+        armedAt = System.nanoTime();
+        factory.arriving.add(this);
       }
       super.onFillable();
     }
@@ -107,10 +151,7 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
     }
 
     private void cancelDeadline() {
-      Scheduler.Task task = deadline;
-      if (task != null) {
-        task.cancel();
-      }
+      factory.arriving.remove(this);
     }
 
     private void expire() {
@@ -121,7 +162,8 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
       // No response has started (the headers never completed), so nothing else writes here.
       byte[] body =
           JettyProblemErrorHandler.problemBody(
-                  408, "The request headers did not arrive within " + deadlineMillis + " ms")
+                  408,
+                  "The request headers did not arrive within " + factory.deadlineMillis + " ms")
               .getBytes(StandardCharsets.UTF_8);
       String head =
           "HTTP/1.1 408 Request Timeout\r\nContent-Type: "

@@ -210,6 +210,9 @@ final class ProblemResponder {
 
   private void write(Context ctx, Problem problem) {
     int status = problem.status();
+    if (!ctx.res().isCommitted()) {
+      ctx.res().resetBuffer(); // a handler may have written its body (SmallJsonBody) before failing
+    }
     try {
       ctx.status(status)
           .contentType(Problem.CONTENT_TYPE)
