@@ -214,6 +214,43 @@ class JwtTokenIssuerTest {
   }
 
   @Test
+  void aTokenThatVerifiedBeforeIsStillRefusedOnceExpired() {
+    String token = issuer.issue(user, SESSION);
+    assertThat(issuer.verify(token)).isPresent();
+
+    clock.set(START.plus(TTL).plusSeconds(29));
+    assertThat(issuer.verify(token)).isPresent();
+    clock.set(START.plus(TTL).plusSeconds(31));
+    assertThat(issuer.verify(token)).isEmpty();
+  }
+
+  @Test
+  void aTokenThatVerifiedBeforeIsRefusedWhenTheClockGoesBackBeforeItsIssueTime() {
+    String token = issuer.issue(user, SESSION);
+    assertThat(issuer.verify(token)).isPresent();
+
+    clock.set(START.minusSeconds(JwtTokenIssuer.CLOCK_SKEW_SECONDS + 1));
+    assertThat(issuer.verify(token)).isEmpty();
+  }
+
+  @Test
+  void anEditedCopyOfATokenThatVerifiedIsRefused() {
+    String token = issuer.issue(user, SESSION);
+    assertThat(issuer.verify(token)).isPresent();
+    String[] parts = token.split("\\.");
+    String admin =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("\"USER\"", "\"ADMIN\"")
+                    .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(issuer.verify(parts[0] + "." + admin + "." + parts[2])).isEmpty();
+    assertThat(issuer.verify(token + " ")).isEmpty();
+  }
+
+  @Test
   void tokenIssuedFurtherInTheFutureThanTheSkewIsRefused() {
     Instant later = START.plusSeconds(JwtTokenIssuer.CLOCK_SKEW_SECONDS + 60);
     String token = claims(later, later.plus(TTL)).sign(HS256);
