@@ -6,7 +6,6 @@ import boxoffice.app.config.AppConfig;
 import boxoffice.app.data.DataModule;
 import boxoffice.app.data.PolledSessionRevocations;
 import boxoffice.app.observability.ObservabilityModule;
-import boxoffice.app.outbox.OutboxEncodingModule;
 import boxoffice.app.outbox.OutboxModule;
 import boxoffice.app.outbox.OutboxRelays;
 import boxoffice.app.security.SecurityModule;
@@ -45,17 +44,7 @@ public final class Application implements AutoCloseable {
 
   /** Applies the database migrations and returns; for deployment jobs and benchmarks. */
   public static void migrate(AppConfig config) {
-    Injector injector =
-        Guice.createInjector(
-            Stage.PRODUCTION,
-            new BoxofficeModule(config, Clock.systemUTC(), OpenTelemetry.noop()),
-            new DataModule(),
-            new OutboxEncodingModule());
-    try {
-      injector.getInstance(LiquibaseMigrations.class).apply();
-    } finally {
-      injector.getInstance(HikariDataSource.class).close();
-    }
+    DataModule.migrate(config);
   }
 
   /** Migrates, provisions the admin and starts serving; fails fast if any step fails. */

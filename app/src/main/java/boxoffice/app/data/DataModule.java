@@ -37,6 +37,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * readiness probe. Nothing here talks to Redis, Kafka or gRPC.
  */
 public final class DataModule extends AbstractModule {
+  private static final String CHANGELOG = "db/migrations/changelog.yaml";
+
   /** The qualifier of the repositories that read and write PostgreSQL directly. */
   public static final String DATABASE = "database";
 
@@ -95,6 +97,17 @@ public final class DataModule extends AbstractModule {
             Thread.ofPlatform().daemon().name("session-revocations").factory()));
   }
 
+  /**
+   * Applies the migrations on a pool of their own, for {@code migrate}: nothing else of the app
+   * (repositories, metrics, caches) is needed or started for it.
+   */
+  public static void migrate(AppConfig config) {
+    try (HikariDataSource dataSource =
+        DataSourceFactory.create(config.db(), config.http().requestTimeout())) {
+      new LiquibaseMigrations(dataSource, CHANGELOG).apply();
+    }
+  }
+
   @Provides
   @Singleton
   HikariDataSource hikariDataSource(AppConfig config) {
@@ -135,7 +148,7 @@ public final class DataModule extends AbstractModule {
   @Provides
   @Singleton
   LiquibaseMigrations migrations(DataSource dataSource) {
-    return new LiquibaseMigrations(dataSource, "db/migrations/changelog.yaml");
+    return new LiquibaseMigrations(dataSource, CHANGELOG);
   }
 
   @Provides
