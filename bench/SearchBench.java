@@ -1,6 +1,8 @@
 import boxoffice.app.config.AppConfig;
 import boxoffice.app.config.AppConfigLoader;
 import boxoffice.app.data.DataModule;
+import boxoffice.app.service.BusinessMetrics;
+import boxoffice.app.outbox.OutboxEncodingModule;
 import boxoffice.app.domain.Event;
 import boxoffice.app.domain.EventStatus;
 import boxoffice.app.service.EventKey;
@@ -271,6 +273,8 @@ public class SearchBench {
     AppDatabase(AppConfig config, Map<String, String> settings) {
       Injector injector =
           Guice.createInjector(
+              // The booking repositories DataModule binds need the outbox encoding and metrics.
+              new OutboxEncodingModule(),
               Modules.override(new DataModule())
                   .with(
                       new AbstractModule() {
@@ -279,6 +283,14 @@ public class SearchBench {
                           bind(AppConfig.class).toInstance(config);
                           bind(OpenTelemetry.class).toInstance(OpenTelemetry.noop());
                           bind(Clock.class).toInstance(Clock.systemUTC());
+                          // Searching counts nothing; the booking repositories want a sink.
+                          bind(BusinessMetrics.class)
+                              .toInstance(
+                                  (BusinessMetrics)
+                                      Proxy.newProxyInstance(
+                                          BusinessMetrics.class.getClassLoader(),
+                                          new Class<?>[] {BusinessMetrics.class},
+                                          (proxy, method, args) -> null));
                           Provider<HikariDataSource> pool = getProvider(HikariDataSource.class);
                           bind(DataSource.class)
                               .toProvider(() -> new RecordingDataSource(pool.get(), settings))
