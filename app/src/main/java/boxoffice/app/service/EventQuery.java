@@ -2,6 +2,7 @@ package boxoffice.app.service;
 
 import boxoffice.app.domain.EventStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,17 +30,25 @@ public record EventQuery(
   }
 
   /**
-   * Splits free text into at most eight lower-case words of letters (with their combining marks, as
-   * in Hindi or Thai) and digits.
+   * Splits free text into at most eight distinct lower-case words of letters (with their combining
+   * marks, as in Hindi or Thai) and digits. Every word matches as a prefix, so a word that another
+   * one starts with (a repeat, or "lon" beside "london") adds no condition and is left out: the
+   * planner would take each repeat for another independent filter and expect far fewer matches than
+   * there are.
    */
   public static List<String> wordsOf(String text) {
     if (text == null) {
       return List.of();
     }
     Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    List<String> words = new java.util.ArrayList<>();
+    List<String> words = new ArrayList<>();
     while (matcher.find() && words.size() < MAX_WORDS) {
-      words.add(matcher.group());
+      String word = matcher.group();
+      if (words.stream().anyMatch(kept -> kept.startsWith(word))) {
+        continue;
+      }
+      words.removeIf(word::startsWith);
+      words.add(word);
     }
     return words;
   }
