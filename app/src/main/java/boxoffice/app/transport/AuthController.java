@@ -126,7 +126,7 @@ final class AuthController {
 
   /** Credentials must never be kept by a browser or proxy cache (RFC 6749 section 5.1). */
   private static void tokens(Context ctx, TokenPair pair) {
-    ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    ctx.header("Cache-Control", CacheHeaders.NO_STORE).header("Pragma", "no-cache");
     ctx.json(TokenResponse.of(pair));
   }
 

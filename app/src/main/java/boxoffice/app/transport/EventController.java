@@ -115,6 +115,7 @@ final class EventController {
             2,
             position -> new EventKey(position.get(0), UUID.fromString(position.get(1))));
     var page = events.search(AuthMiddleware.optionalPrincipal(ctx), query, request);
+    CacheHeaders.eventRead(ctx);
     ctx.json(
         paging.response(
             page.map(e -> EventResponse.of(e, clock.instant())),
@@ -157,6 +158,7 @@ final class EventController {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
     Instant now = clock.instant();
+    CacheHeaders.eventRead(ctx);
     ctx.header("ETag", etag(view, now))
         .contentType(ContentType.APPLICATION_JSON)
         .result(pages.json(EventResponse.of(view.event(), view.rating(), now)));

@@ -133,7 +133,9 @@ final class ReviewController {
     UUID eventId = RequestParams.id(ctx, "id", "event");
     CommentRequest request = body.read(ctx, CommentRequest.class);
     Comment comment = reviews.comment(AuthMiddleware.principal(ctx), eventId, request.text());
-    ctx.status(201).json(CommentResponse.of(comment));
+    ctx.status(201)
+        .header("Location", Router.API + "/comments/" + comment.id())
+        .json(CommentResponse.of(comment));
   }
 
   @OpenApi(
