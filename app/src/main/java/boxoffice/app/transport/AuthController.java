@@ -37,6 +37,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/register",
       methods = HttpMethod.POST,
+      operationId = "register",
       tags = "Auth",
       summary = "Create an account",
       description = "Emails are trimmed and unique regardless of case.",
@@ -71,6 +72,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/login",
       methods = HttpMethod.POST,
+      operationId = "logIn",
       tags = "Auth",
       summary = "Log in with email and password",
       description =
@@ -103,6 +105,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/refresh",
       methods = HttpMethod.POST,
+      operationId = "refreshTokens",
       tags = "Auth",
       summary = "Exchange a refresh token for a new pair",
       description =
@@ -133,6 +136,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/logout",
       methods = HttpMethod.POST,
+      operationId = "logOut",
       tags = "Auth",
       summary = "Revoke the session of a refresh token",
       requestBody =

@@ -109,7 +109,8 @@ public final class HttpServer implements AutoCloseable {
                                           .withSecurity(
                                               security ->
                                                   security.withBearerAuth(
-                                                      "bearerAuth", bearer -> {})))));
+                                                      "bearerAuth", bearer -> {}))
+                                          .withDefinitionProcessor(new OpenApiRefinements()))));
               config.registerPlugin(
                   new SwaggerPlugin(
                       swagger -> {
