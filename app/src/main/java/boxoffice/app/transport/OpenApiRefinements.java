@@ -87,7 +87,7 @@ final class OpenApiRefinements implements DefinitionProcessor {
       return;
     }
     Optional<Class<?>> dto = Optional.ofNullable(dtos.get(name));
-    // The server refuses unknown fields in requests (400), so saying so there is true; answers
+    // The server refuses unknown fields in requests (422), so saying so there is true; answers
     // may gain fields, and a client that rejects unknown ones would break on every addition.
     boolean request = name.endsWith("Request");
     if (!request) {
