@@ -168,8 +168,8 @@ final class EventController {
   void get(Context ctx) {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
-    Instant now = clock.instant();
     CacheHeaders.eventRead(ctx);
+    Instant now = clock.instant();
     ctx.header("ETag", etag(view, now))
         .contentType(ContentType.APPLICATION_JSON)
         .result(pages.json(EventResponse.of(view.event(), view.rating(), now)));

@@ -39,6 +39,16 @@ final class OpenApiResponses {
         .put(
             "description",
             "The server that serves this document (http://localhost:8080 with `make run`)");
+    ObjectNode info = object(document, "info");
+    info.put(
+        "description",
+        info.path("description").asText("")
+            + "\n\nEvery answer carries `X-Request-Id`; error answers quote it. Event reads may be"
+            + " cached for "
+            + CacheHeaders.EVENT_READS_MAX_AGE
+            + " seconds (`Cache-Control`) and revalidated with their `ETag` in `If-None-Match`"
+            + " (304); writes to an event take its `ETag` (or `\"<version>\"`) in `If-Match` and"
+            + " answer 412 when it is stale. Token answers are `Cache-Control: no-store`.");
     ObjectNode components = object(document, "components");
     declareHeaders(object(components, "headers"));
     declareProblems(object(components, "responses"));
