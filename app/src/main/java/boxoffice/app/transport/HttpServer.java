@@ -110,7 +110,8 @@ public final class HttpServer implements AutoCloseable {
                                               security ->
                                                   security.withBearerAuth(
                                                       "bearerAuth", bearer -> {}))
-                                          .withDefinitionProcessor(new OpenApiRefinements()))));
+                                          .withDefinitionProcessor(
+                                              new OpenApiRefinements(routes)))));
               config.registerPlugin(
                   new SwaggerPlugin(
                       swagger -> {

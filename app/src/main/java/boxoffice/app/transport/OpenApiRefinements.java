@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the annotation processor cannot say, added to the document it generated from the
@@ -42,6 +44,16 @@ final class OpenApiRefinements implements DefinitionProcessor {
           HealthController.class);
 
   private final Map<String, Class<?>> dtos = dtoClasses();
+  private final Set<String> adminOnly;
+
+  /** {@code routes}: the routing table, which knows who may call what. */
+  OpenApiRefinements(List<Router.Route> routes) {
+    this.adminOnly =
+        routes.stream()
+            .filter(r -> r.access() == Access.ADMIN)
+            .map(r -> OpenApiResponses.key(r.method().name(), r.path()))
+            .collect(Collectors.toUnmodifiableSet());
+  }
 
   @Override
   public String process(ObjectNode document) {
@@ -55,7 +67,7 @@ final class OpenApiRefinements implements DefinitionProcessor {
         refineParameters((ObjectNode) operation.getValue());
       }
     }
-    new OpenApiResponses(document).apply();
+    new OpenApiResponses(document, adminOnly).apply();
     return document.toString();
   }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,9 +28,16 @@ final class OpenApiResponses {
   private static final String HEADERS = "#/components/headers/";
 
   private final ObjectNode document;
+  private final Set<String> adminOnly;
 
-  OpenApiResponses(ObjectNode document) {
+  /** {@code adminOnly}: the {@link #key}s of the operations only administrators may call (403). */
+  OpenApiResponses(ObjectNode document, Set<String> adminOnly) {
     this.document = document;
+    this.adminOnly = adminOnly;
+  }
+
+  static String key(String method, String path) {
+    return method.toUpperCase(Locale.ROOT) + " " + path;
   }
 
   void apply() {
@@ -64,7 +73,11 @@ final class OpenApiResponses {
         .put("type", "string");
     for (Map.Entry<String, JsonNode> path : object(document, "paths").properties()) {
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-        refine(path.getKey(), (ObjectNode) operation.getValue());
+        ObjectNode node = (ObjectNode) operation.getValue();
+        refine(path.getKey(), node);
+        if (adminOnly.contains(key(operation.getKey(), path.getKey()))) {
+          addForbidden(node);
+        }
       }
     }
   }
@@ -191,6 +204,19 @@ final class OpenApiResponses {
     if (!notes.isEmpty()) {
       operation.put("description", operation.path("description").asText("") + notes);
     }
+  }
+
+  /** Other callers than administrators get 403 {@code ROLE_REQUIRED}; kept in status order. */
+  private static void addForbidden(ObjectNode operation) {
+    ObjectNode responses = object(operation, "responses");
+    if (responses.has("403")) {
+      return;
+    }
+    Map<Integer, JsonNode> sorted = new TreeMap<>();
+    responses.properties().forEach(r -> sorted.put(Integer.parseInt(r.getKey()), r.getValue()));
+    sorted.put(403, problem(403));
+    responses.removeAll();
+    sorted.forEach((status, response) -> responses.set(String.valueOf(status), response));
   }
 
   private static List<String> parameterKinds(ObjectNode operation) {

@@ -83,6 +83,9 @@ class OpenApiIT {
                         }));
     assertThat(ids).contains("bookSeats", "cancelBooking", "searchEvents", "logIn", "register");
     assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
+    // Administrators' operations answer others 403, whether or not their annotations say so.
+    assertThat(document.at("/paths/~1api~1v1~1events~1{id}/patch/responses/403/$ref").asText())
+        .isEqualTo("#/components/responses/Forbidden");
   }
 
   @Test
