@@ -41,7 +41,8 @@ final class OpenApiRefinements implements DefinitionProcessor {
           TicketDtos.class,
           WaitlistDtos.class,
           Problem.class,
-          HealthController.class);
+          HealthController.class,
+          WaitlistController.class);
 
   private final Map<String, Class<?>> dtos = dtoClasses();
   private final Set<String> adminOnly;
@@ -190,7 +191,7 @@ final class OpenApiRefinements implements DefinitionProcessor {
     return classes;
   }
 
-  /** Schema names the refinements know the Java type of (for tests). */
+  /** Whether the refinements know the Java type of a schema (its {@code format}s depend on it). */
   boolean knows(String schema) {
     return dtos.containsKey(schema);
   }
