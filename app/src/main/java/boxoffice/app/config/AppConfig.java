@@ -2,6 +2,7 @@ package boxoffice.app.config;
 
 import boxoffice.platform.config.Redacted;
 import java.time.Duration;
+import java.util.List;
 
 /** The whole validated configuration of the booking service. */
 public record AppConfig(
@@ -89,7 +90,9 @@ public record AppConfig(
 
   /**
    * HTTP server settings. {@code headerTimeout} bounds how long a client may take to send a
-   * request's line and headers; {@code idleTimeout} how long a connection may stay silent.
+   * request's line and headers; {@code idleTimeout} how long a connection may stay silent. {@code
+   * corsAllowedOrigins} are the browser origins that may call the API from their pages ({@code *}
+   * for any); empty turns CORS off.
    */
   public record Http(
       int port,
@@ -97,7 +100,12 @@ public record AppConfig(
       long maxBodySize,
       boolean trustForwardedFor,
       Duration headerTimeout,
-      Duration idleTimeout) {}
+      Duration idleTimeout,
+      List<String> corsAllowedOrigins) {
+    public Http {
+      corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
+  }
 
   /** PostgreSQL connection pool settings. */
   public record Database(

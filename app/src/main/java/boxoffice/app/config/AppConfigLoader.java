@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link AppConfig} from three layers: defaults in {@code app-defaults.conf} < {@code
@@ -21,6 +24,8 @@ public final class AppConfigLoader {
   /** The API's bound of an event's maxTicketsPerUser (EventDetails), for the default. */
   private static final int MAX_TICKETS_PER_USER = 100;
 
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
   private final LayeredConfig layers =
       LayeredConfig.withDefaults(AppConfigLoader.class, "app-defaults.conf");
 
@@ -30,6 +35,28 @@ public final class AppConfigLoader {
     AppConfig config = read(layers.read(env, file));
     checkProfileRules(config);
     return config;
+  }
+
+  /**
+   * A comma-separated list of origins ({@code scheme://host[:port]}, as browsers send them in
+   * {@code Origin}) or {@code *}. A path or a trailing slash never matches an Origin header, so it
+   * is refused here rather than silently never allowing anything.
+   */
+  private static List<String> origins(ConfigReader in, String key) {
+    List<String> origins = new ArrayList<>();
+    for (String origin : in.string(key).split(",")) {
+      String trimmed = origin.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.equals("*") && !ORIGIN.matcher(trimmed).matches()) {
+        throw InvalidConfigException.forKey(
+            key,
+            "expected origins like https://app.example.org (no path) or *, got '" + trimmed + "'");
+      }
+      origins.add(trimmed);
+    }
+    return origins;
   }
 
   private static AppConfig read(ConfigReader in) {
@@ -43,7 +70,8 @@ public final class AppConfigLoader {
             in.bytesBetween("max-body-size", 1024, 64L * 1024 * 1024),
             in.bool("http.trust-forwarded-for"),
             in.durationBetween("http.header-timeout", second, Duration.ofMinutes(5)),
-            in.durationBetween("http.idle-timeout", second, Duration.ofHours(1))),
+            in.durationBetween("http.idle-timeout", second, Duration.ofHours(1)),
+            origins(in, "http.cors.allowed-origins")),
         new AppConfig.Database(
             in.nonBlank("db.url"),
             in.nonBlank("db.user"),

@@ -37,6 +37,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/register",
       methods = HttpMethod.POST,
+      operationId = "register",
       tags = "Auth",
       summary = "Create an account",
       description = "Emails are trimmed and unique regardless of case.",
@@ -71,6 +72,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/login",
       methods = HttpMethod.POST,
+      operationId = "logIn",
       tags = "Auth",
       summary = "Log in with email and password",
       description =
@@ -103,6 +105,7 @@ final class AuthController {
   @OpenApi(
       path = "/api/v1/auth/refresh",
       methods = HttpMethod.POST,
+      operationId = "refreshTokens",
       tags = "Auth",
       summary = "Exchange a refresh token for a new pair",
       description =
@@ -126,13 +129,14 @@ final class AuthController {
 
   /** Credentials must never be kept by a browser or proxy cache (RFC 6749 section 5.1). */
   private static void tokens(Context ctx, TokenPair pair) {
-    ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    ctx.header("Cache-Control", CacheHeaders.NO_STORE).header("Pragma", "no-cache");
     ctx.json(TokenResponse.of(pair));
   }
 
   @OpenApi(
       path = "/api/v1/auth/logout",
       methods = HttpMethod.POST,
+      operationId = "logOut",
       tags = "Auth",
       summary = "Revoke the session of a refresh token",
       requestBody =

@@ -1,9 +1,13 @@
 package boxoffice.app.transport;
 
+import boxoffice.app.domain.Role;
 import boxoffice.app.domain.User;
 import boxoffice.app.service.TokenPair;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,9 +17,9 @@ final class AuthDtos {
 
   /** Sign-up request. */
   record RegisterRequest(
-      @OpenApiExample("ada@example.org") String email,
-      @OpenApiDescription("8 to 72 bytes of UTF-8") String password,
-      @OpenApiExample("Ada Lovelace") String name) {
+      @OpenApiRequired @OpenApiExample("ada@example.org") String email,
+      @OpenApiRequired @OpenApiDescription("8 to 72 bytes of UTF-8") String password,
+      @OpenApiRequired @OpenApiExample("Ada Lovelace") String name) {
     @Override
     public String toString() {
       return "RegisterRequest[email=" + email + "]";
@@ -23,7 +27,7 @@ final class AuthDtos {
   }
 
   /** Password login request. */
-  record LoginRequest(String email, String password) {
+  record LoginRequest(@OpenApiRequired String email, @OpenApiRequired String password) {
     @Override
     public String toString() {
       return "LoginRequest[email=" + email + "]";
@@ -31,7 +35,7 @@ final class AuthDtos {
   }
 
   /** Refresh or logout request. */
-  record RefreshRequest(String refreshToken) {
+  record RefreshRequest(@OpenApiRequired String refreshToken) {
     @Override
     public String toString() {
       return "RefreshRequest[***]";
@@ -51,7 +55,12 @@ final class AuthDtos {
   }
 
   /** An account as its owner and administrators see it. */
-  record UserResponse(UUID id, String email, String name, String role, Instant createdAt) {
+  record UserResponse(
+      UUID id,
+      String email,
+      String name,
+      @OpenApiPropertyType(definedBy = Role.class) String role,
+      Instant createdAt) {
     static UserResponse of(User user) {
       return new UserResponse(
           user.id(), user.email(), user.name(), user.role().name(), user.createdAt());
@@ -60,8 +69,9 @@ final class AuthDtos {
 
   /** A role assignment. */
   record RoleRequest(
-      @OpenApiExample("STAFF") @OpenApiDescription("USER, STAFF or ADMIN") String role) {}
+      @OpenApiRequired @OpenApiPropertyType(definedBy = Role.class) @OpenApiExample("STAFF")
+          String role) {}
 
   /** A page of accounts. */
-  record UserPage(java.util.List<UserResponse> items, String nextCursor) {}
+  record UserPage(java.util.List<UserResponse> items, @OpenApiNullable String nextCursor) {}
 }

@@ -41,6 +41,7 @@ final class BookingController {
   @OpenApi(
       path = "/api/v1/events/{id}/bookings",
       methods = HttpMethod.POST,
+      operationId = "bookSeats",
       tags = "Bookings",
       summary = "Book seats of a published event that has not started",
       description =
@@ -50,7 +51,13 @@ final class BookingController {
               + " `seatsAvailable`.",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
-      headers = @OpenApiParam(name = "Idempotency-Key"),
+      headers =
+          @OpenApiParam(
+              name = "Idempotency-Key",
+              description =
+                  "1..255 visible ASCII characters; a retry with the same key and body"
+                      + " answers the original booking",
+              example = "7f1c2e-checkout"),
       requestBody =
           @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BookRequest.class)),
       responses = {
@@ -85,11 +92,15 @@ final class BookingController {
   @OpenApi(
       path = "/api/v1/bookings",
       methods = HttpMethod.GET,
+      operationId = "listMyBookings",
       tags = "Bookings",
       summary = "The caller's bookings, newest first",
       security = @OpenApiSecurity(name = "bearerAuth"),
       queryParams = {
-        @OpenApiParam(name = "status", description = "CONFIRMED or CANCELLED"),
+        @OpenApiParam(
+            name = "status",
+            type = BookingStatus.class,
+            description = "CONFIRMED or CANCELLED"),
         @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 20"),
         @OpenApiParam(name = "cursor", description = "nextCursor of the previous page")
       },
@@ -111,6 +122,7 @@ final class BookingController {
   @OpenApi(
       path = "/api/v1/bookings/{id}",
       methods = HttpMethod.GET,
+      operationId = "getBooking",
       tags = "Bookings",
       summary = "One booking (its owner or an administrator; anyone else gets 404)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -133,6 +145,7 @@ final class BookingController {
   @OpenApi(
       path = "/api/v1/bookings/{id}/cancel",
       methods = HttpMethod.POST,
+      operationId = "cancelBooking",
       tags = "Bookings",
       summary = "Cancel a booking before the event starts; cancelling twice is a no-op",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -160,6 +173,7 @@ final class BookingController {
   @OpenApi(
       path = "/api/v1/events/{id}/bookings",
       methods = HttpMethod.GET,
+      operationId = "listEventBookings",
       tags = "Bookings",
       summary = "All bookings of an event, newest first (administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),

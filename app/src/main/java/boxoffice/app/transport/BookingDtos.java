@@ -1,8 +1,11 @@
 package boxoffice.app.transport;
 
 import boxoffice.app.domain.Booking;
+import boxoffice.app.domain.BookingStatus;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +15,7 @@ final class BookingDtos {
   private BookingDtos() {}
 
   /** A booking request. */
-  record BookRequest(@OpenApiExample("2") Integer quantity) {}
+  record BookRequest(@OpenApiRequired @OpenApiExample("2") Integer quantity) {}
 
   /** A booking. */
   record BookingResponse(
@@ -20,7 +23,7 @@ final class BookingDtos {
       UUID eventId,
       UUID userId,
       int quantity,
-      String status,
+      @OpenApiPropertyType(definedBy = BookingStatus.class) String status,
       Instant createdAt,
       @OpenApiNullable Instant cancelledAt) {
     static BookingResponse of(Booking b) {

@@ -61,6 +61,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events",
       methods = HttpMethod.GET,
+      operationId = "searchEvents",
       tags = "Events",
       summary = "Search events",
       description =
@@ -69,9 +70,18 @@ final class EventController {
               + " `from` is inclusive and `to` exclusive on the start time. Keyset-paged.",
       queryParams = {
         @OpenApiParam(name = "q", description = "words to find in title or description"),
-        @OpenApiParam(name = "status", description = "DRAFT, PUBLISHED, CANCELLED or COMPLETED"),
-        @OpenApiParam(name = "from", description = "RFC 3339; events starting at or after"),
-        @OpenApiParam(name = "to", description = "RFC 3339; events starting before"),
+        @OpenApiParam(
+            name = "status",
+            type = EventStatus.class,
+            description = "DRAFT (administrators only), PUBLISHED, CANCELLED or COMPLETED"),
+        @OpenApiParam(
+            name = "from",
+            type = Instant.class,
+            description = "RFC 3339; events starting at or after"),
+        @OpenApiParam(
+            name = "to",
+            type = Instant.class,
+            description = "RFC 3339; events starting before"),
         @OpenApiParam(name = "venue", description = "exact venue, case-insensitive"),
         @OpenApiParam(
             name = "sort",
@@ -114,6 +124,7 @@ final class EventController {
             2,
             position -> new EventKey(position.get(0), UUID.fromString(position.get(1))));
     var page = events.search(AuthMiddleware.optionalPrincipal(ctx), query, request);
+    CacheHeaders.eventRead(ctx);
     ctx.json(
         paging.response(
             page.map(e -> EventResponse.of(e, clock.instant())),
@@ -132,6 +143,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events/{id}",
       methods = HttpMethod.GET,
+      operationId = "getEvent",
       tags = "Events",
       summary = "One event with seats available and its rating",
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
@@ -155,6 +167,7 @@ final class EventController {
   void get(Context ctx) {
     EventView view =
         events.get(AuthMiddleware.optionalPrincipal(ctx), RequestParams.id(ctx, "id", "event"));
+    CacheHeaders.eventRead(ctx);
     Instant now = clock.instant();
     String etag = etag(view, now);
     // The default content type (JSON in UTF-8) applies.
@@ -165,6 +178,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events",
       methods = HttpMethod.POST,
+      operationId = "createEvent",
       tags = "Events",
       summary = "Create an event (administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -212,6 +226,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events/{id}",
       methods = HttpMethod.PATCH,
+      operationId = "updateEvent",
       tags = "Events",
       summary = "Change some fields of an event (administrators)",
       description =
@@ -264,6 +279,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events/{id}/status",
       methods = HttpMethod.PUT,
+      operationId = "changeEventStatus",
       tags = "Events",
       summary = "Move an event through its lifecycle (administrators)",
       description =
@@ -310,6 +326,7 @@ final class EventController {
   @OpenApi(
       path = "/api/v1/events/{id}",
       methods = HttpMethod.DELETE,
+      operationId = "deleteEvent",
       tags = "Events",
       summary = "Delete an event without confirmed bookings (administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),

@@ -1,11 +1,14 @@
 package boxoffice.app.transport;
 
 import boxoffice.app.domain.Event;
+import boxoffice.app.domain.EventStatus;
 import boxoffice.app.domain.RatingSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +19,12 @@ final class EventDtos {
 
   /** A new event. */
   record CreateEventRequest(
-      @OpenApiExample("Jazz Night") String title,
+      @OpenApiRequired @OpenApiExample("Jazz Night") String title,
       String description,
-      @OpenApiExample("Blue Note, Berlin") String venue,
-      @OpenApiExample("2027-03-01T19:00:00Z") Instant startsAt,
-      @OpenApiExample("2027-03-01T22:00:00Z") Instant endsAt,
-      @OpenApiExample("120") Integer capacity,
+      @OpenApiRequired @OpenApiExample("Blue Note, Berlin") String venue,
+      @OpenApiRequired @OpenApiExample("2027-03-01T19:00:00Z") Instant startsAt,
+      @OpenApiRequired @OpenApiExample("2027-03-01T22:00:00Z") Instant endsAt,
+      @OpenApiRequired @OpenApiExample("120") Integer capacity,
       @OpenApiDescription("1..100 tickets one user may hold; default from configuration (10)")
           @OpenApiExample("4")
           Integer maxTicketsPerUser,
@@ -29,7 +32,15 @@ final class EventDtos {
               "IANA time zone the event's times are shown in (emails); default from configuration")
           @OpenApiExample("Europe/Berlin")
           String timeZone,
-      @OpenApiDescription("DRAFT (default) or PUBLISHED") String status) {}
+      @OpenApiDescription("DRAFT (default) or PUBLISHED")
+          @OpenApiPropertyType(definedBy = InitialStatus.class)
+          String status) {}
+
+  /** The statuses an event may be created in. */
+  enum InitialStatus {
+    DRAFT,
+    PUBLISHED
+  }
 
   /** A partial update: fields left out (or null) keep their value. */
   record PatchEventRequest(
@@ -43,7 +54,11 @@ final class EventDtos {
       String timeZone) {}
 
   /** A status change. */
-  record StatusRequest(@OpenApiExample("PUBLISHED") String status) {}
+  record StatusRequest(
+      @OpenApiRequired
+          @OpenApiPropertyType(definedBy = EventStatus.class)
+          @OpenApiExample("PUBLISHED")
+          String status) {}
 
   /** An event; {@code rating} is present on the detail view. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,7 +74,7 @@ final class EventDtos {
       int seatsAvailable,
       int maxTicketsPerUser,
       String timeZone,
-      String status,
+      @OpenApiPropertyType(definedBy = EventStatus.class) String status,
       int version,
       Instant createdAt,
       Instant updatedAt,

@@ -25,6 +25,7 @@ final class HealthController {
   @OpenApi(
       path = "/health/live",
       methods = HttpMethod.GET,
+      operationId = "checkLiveness",
       tags = "Operations",
       summary = "The process is up",
       responses =
@@ -36,6 +37,7 @@ final class HealthController {
   @OpenApi(
       path = "/health/ready",
       methods = HttpMethod.GET,
+      operationId = "checkReadiness",
       tags = "Operations",
       summary = "Every dependency is reachable",
       responses = {

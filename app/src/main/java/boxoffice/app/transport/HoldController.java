@@ -37,6 +37,7 @@ final class HoldController {
   @OpenApi(
       path = "/api/v1/events/{id}/holds",
       methods = HttpMethod.POST,
+      operationId = "holdSeats",
       tags = "Holds",
       summary = "Hold seats of a published event until expiresAt, then confirm or release them",
       description =
@@ -47,7 +48,13 @@ final class HoldController {
               + " `EVENT_NOT_BOOKABLE`.",
       security = @OpenApiSecurity(name = "bearerAuth"),
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
-      headers = @OpenApiParam(name = "Idempotency-Key"),
+      headers =
+          @OpenApiParam(
+              name = "Idempotency-Key",
+              description =
+                  "1..255 visible ASCII characters; a retry with the same key and body"
+                      + " answers the original hold",
+              example = "7f1c2e-hold"),
       requestBody =
           @OpenApiRequestBody(required = true, content = @OpenApiContent(from = HoldRequest.class)),
       responses = {
@@ -82,6 +89,7 @@ final class HoldController {
   @OpenApi(
       path = "/api/v1/holds/{id}",
       methods = HttpMethod.GET,
+      operationId = "getHold",
       tags = "Holds",
       summary = "One hold (its owner or an administrator; anyone else gets 404)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -103,6 +111,7 @@ final class HoldController {
   @OpenApi(
       path = "/api/v1/holds/{id}/confirm",
       methods = HttpMethod.POST,
+      operationId = "confirmHold",
       tags = "Holds",
       summary = "Confirm the caller's hold as a booking with its tickets",
       description =
@@ -138,6 +147,7 @@ final class HoldController {
   @OpenApi(
       path = "/api/v1/holds/{id}",
       methods = HttpMethod.DELETE,
+      operationId = "releaseHold",
       tags = "Holds",
       summary = "Release a hold: its seats are free at once",
       description =

@@ -3,6 +3,7 @@ package boxoffice.app.transport;
 import boxoffice.app.domain.Hold;
 import boxoffice.app.domain.HoldStatus;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ final class HoldDtos {
   private HoldDtos() {}
 
   /** Seats to hold (1..10). */
-  record HoldRequest(@OpenApiExample("2") Integer quantity) {}
+  record HoldRequest(@OpenApiRequired @OpenApiExample("2") Integer quantity) {}
 
   /** A hold; {@code status} is as of the response: an ACTIVE hold past its deadline is EXPIRED. */
   record HoldResponse(

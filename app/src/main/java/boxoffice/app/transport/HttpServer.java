@@ -11,7 +11,11 @@ import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,7 +46,8 @@ public final class HttpServer implements AutoCloseable {
       AccessLog accessLog,
       HttpMetrics httpMetrics,
       RequestTracing tracing,
-      ProblemResponder problems) {
+      ProblemResponder problems,
+      CorsPolicy cors) {
     this.timeout = timeout;
     this.limits = limits;
     this.routes = router.routes();
@@ -111,12 +116,16 @@ public final class HttpServer implements AutoCloseable {
                                           .withSecurity(
                                               security ->
                                                   security.withBearerAuth(
-                                                      "bearerAuth", bearer -> {})))));
+                                                      "bearerAuth", bearer -> {}))
+                                          .withDefinitionProcessor(
+                                              new OpenApiRefinements(routes)))));
               config.registerPlugin(
                   new SwaggerPlugin(
                       swagger -> {
                         swagger.setDocumentationPath(OPENAPI_PATH);
-                        swagger.setUiPath("/swagger");
+                        swagger.setUiPath(SwaggerPage.PATH);
+                        swagger.setTitle(SwaggerPage.TITLE);
+                        swagger.setValidatorUrl(SwaggerPage.NO_VALIDATOR);
                       }));
             });
     // Javalin dispatches each before-handler separately, per request, so there is one. Access
@@ -128,8 +137,10 @@ public final class HttpServer implements AutoCloseable {
           requestIds.assign(ctx);
           tracing.start(ctx);
           RequestTarget.check(ctx);
+          cors.decorate(ctx);
         });
     app.after(HttpServer::declareUtf8);
+    app.after(SwaggerPage.PATH, SwaggerPage::secure);
     problems.register(app);
     for (Router.Route route : routes) {
       app.addHttpHandler(
@@ -140,6 +151,23 @@ public final class HttpServer implements AutoCloseable {
                   route.method(), route.path(), auth.wrap(route.access(), route.handler()))),
           route.access());
     }
+    if (cors.enabled()) {
+      answerPreflights(cors);
+    }
+  }
+
+  /** OPTIONS on every path, answered with the methods its routes accept. */
+  private void answerPreflights(CorsPolicy cors) {
+    Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
+    for (Router.Route route : routes) {
+      methodsByPath
+          .computeIfAbsent(route.path(), p -> new LinkedHashSet<>())
+          .add(route.method().name());
+    }
+    methodsByPath.forEach(
+        (path, methods) ->
+            app.addHttpHandler(
+                HandlerType.OPTIONS, path, ctx -> cors.preflight(ctx, methods), Access.PUBLIC));
   }
 
   /**

@@ -24,6 +24,7 @@ final class MetricsController {
   @OpenApi(
       path = "/metrics",
       methods = HttpMethod.GET,
+      operationId = "scrapeMetrics",
       tags = "Operations",
       summary = "Metrics in the Prometheus text format",
       responses =

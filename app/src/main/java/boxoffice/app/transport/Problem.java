@@ -1,7 +1,11 @@
 package boxoffice.app.transport;
 
+import boxoffice.app.domain.ProblemCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.openapi.Nullability;
 import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,20 +20,19 @@ public record Problem(
     String instance,
     String requestId,
     @OpenApiDescription(
-            "The stable reason of a domain refusal; clients switch on it, never on detail. One of:"
-                + " SOLD_OUT, LIMIT_REACHED, EVENT_NOT_BOOKABLE, CANCELLATION_CLOSED,"
-                + " SEATS_CONTENDED, IDEMPOTENCY_KEY_REUSED, REQUEST_IN_PROGRESS, EMAIL_TAKEN,"
-                + " EVENT_FINAL,"
-                + " INVALID_STATUS_TRANSITION, CAPACITY_BELOW_BOOKED, EVENT_HAS_BOOKINGS,"
-                + " VERSION_MISMATCH, ALREADY_CHECKED_IN, TICKET_VOID, TICKET_NOT_FOUND, TICKET_USED,"
-                + " CHECK_IN_CLOSED, NOT_AN_ATTENDEE, LAST_ADMIN, HOLD_EXPIRED, HOLD_RELEASED,"
-                + " HOLD_CONFIRMED, SEATS_AVAILABLE, ALREADY_WAITING, ROLE_REQUIRED, NOT_THE_AUTHOR"
-                + " (README, \"Problem codes\")")
+            "The stable reason of a domain refusal, on every 409 and where a rule decides a"
+                + " 403, 404 or 422; clients switch on it, never on detail. Which status carries"
+                + " which code: the responses' descriptions and README, \"Problem codes\"")
+        @OpenApiPropertyType(definedBy = ProblemCode.class, nullability = Nullability.NULLABLE)
         String code,
-    List<FieldError> errors,
-    @OpenApiDescription("On SOLD_OUT: seats still available") Integer seatsAvailable,
-    @OpenApiDescription("On LIMIT_REACHED: tickets the user may still book") Integer remaining,
+    @OpenApiDescription("On 422: each invalid field and what is wrong with it") @OpenApiNullable
+        List<FieldError> errors,
+    @OpenApiDescription("On SOLD_OUT: seats still available") @OpenApiNullable
+        Integer seatsAvailable,
+    @OpenApiDescription("On LIMIT_REACHED: tickets the user may still book") @OpenApiNullable
+        Integer remaining,
     @OpenApiDescription("On ALREADY_CHECKED_IN: when the ticket was first checked in")
+        @OpenApiNullable
         Instant checkedInAt) {
   static final String TYPE_PREFIX = "https://boxoffice.dev/problems/";
   static final String CONTENT_TYPE = "application/problem+json";

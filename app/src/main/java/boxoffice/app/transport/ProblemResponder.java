@@ -140,6 +140,13 @@ final class ProblemResponder {
       unexpected(e, ctx);
       return;
     }
+    if (status == 405) {
+      // RFC 9110 §15.5.6: a 405 names the methods the resource does support. Javalin's one detail
+      // is that list, joined with ", ".
+      e.getDetails().values().stream()
+          .findFirst()
+          .ifPresent(methods -> ctx.header("Allow", methods));
+    }
     write(ctx, status, slugOf(status), HttpStatus.forStatus(status).getMessage(), detail, null);
   }
 

@@ -38,6 +38,7 @@ final class ReviewController {
   @OpenApi(
       path = "/api/v1/events/{id}/rating",
       methods = HttpMethod.PUT,
+      operationId = "rateEvent",
       tags = "Ratings and comments",
       summary = "Rate an event 1..5 once it has started (ticket holders; PUT replaces)",
       description =
@@ -80,6 +81,7 @@ final class ReviewController {
   @OpenApi(
       path = "/api/v1/events/{id}/comments",
       methods = HttpMethod.GET,
+      operationId = "listComments",
       tags = "Ratings and comments",
       summary = "Comments of an event, oldest first",
       description = "verifiedAttendee marks authors who hold a checked-in ticket of the event.",
@@ -109,6 +111,7 @@ final class ReviewController {
   @OpenApi(
       path = "/api/v1/events/{id}/comments",
       methods = HttpMethod.POST,
+      operationId = "addComment",
       tags = "Ratings and comments",
       summary = "Comment on an event (any signed-in user; no ticket needed)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -133,12 +136,15 @@ final class ReviewController {
     UUID eventId = RequestParams.id(ctx, "id", "event");
     CommentRequest request = body.read(ctx, CommentRequest.class);
     Comment comment = reviews.comment(AuthMiddleware.principal(ctx), eventId, request.text());
-    ctx.status(201).json(CommentResponse.of(comment));
+    ctx.status(201)
+        .header("Location", Router.API + "/comments/" + comment.id())
+        .json(CommentResponse.of(comment));
   }
 
   @OpenApi(
       path = "/api/v1/comments/{id}",
       methods = HttpMethod.DELETE,
+      operationId = "deleteComment",
       tags = "Ratings and comments",
       summary = "Delete a comment (its author or an administrator)",
       security = @OpenApiSecurity(name = "bearerAuth"),

@@ -4,6 +4,7 @@ import boxoffice.app.domain.Comment;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,10 +14,10 @@ final class ReviewDtos {
   private ReviewDtos() {}
 
   /** A rating. */
-  record RatingRequest(@OpenApiExample("5") Integer score) {}
+  record RatingRequest(@OpenApiRequired @OpenApiExample("5") Integer score) {}
 
   /** A new comment. */
-  record CommentRequest(@OpenApiDescription("1 to 2000 characters") String text) {}
+  record CommentRequest(@OpenApiRequired @OpenApiDescription("1 to 2000 characters") String text) {}
 
   /** A comment; {@code text} is exactly what its author wrote. */
   record CommentResponse(

@@ -41,6 +41,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/bookings/{id}/tickets",
       methods = HttpMethod.GET,
+      operationId = "listBookingTickets",
       tags = "Tickets",
       summary = "The tickets of a booking, with their codes (its owner or an administrator)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -67,6 +68,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/tickets/{id}/qr",
       methods = HttpMethod.GET,
+      operationId = "getTicketQrCode",
       tags = "Tickets",
       summary = "A PNG QR code of the ticket's code, to show at the door",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -93,6 +95,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/tickets/{id}/cancel",
       methods = HttpMethod.POST,
+      operationId = "cancelTicket",
       tags = "Tickets",
       summary = "Cancel one ticket and free its seat, until the event starts",
       description =
@@ -124,6 +127,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/events/{id}/check-ins",
       methods = HttpMethod.POST,
+      operationId = "checkIn",
       tags = "Check-in",
       summary = "Check a ticket in at the door by its code (door staff or administrators)",
       description =
@@ -167,6 +171,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/events/{id}/check-ins/{ticketId}",
       methods = HttpMethod.DELETE,
+      operationId = "undoCheckIn",
       tags = "Check-in",
       summary = "Undo a check-in, e.g. a mistaken scan (door staff or administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -202,6 +207,7 @@ final class TicketController {
   @OpenApi(
       path = "/api/v1/events/{id}/check-ins/summary",
       methods = HttpMethod.GET,
+      operationId = "getCheckInSummary",
       tags = "Check-in",
       summary = "How many tickets admit someone, and how many are checked in",
       security = @OpenApiSecurity(name = "bearerAuth"),

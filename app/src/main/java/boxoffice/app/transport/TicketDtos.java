@@ -3,9 +3,12 @@ package boxoffice.app.transport;
 import boxoffice.app.domain.CheckIn;
 import boxoffice.app.domain.CheckInSummary;
 import boxoffice.app.domain.Ticket;
+import boxoffice.app.domain.TicketStatus;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +25,9 @@ final class TicketDtos {
       @OpenApiDescription("What the QR code holds; a secret of the holder: never share it")
           @OpenApiExample("3f2a9c0d41b7e85a6c1d0e9f2b3a4c5d")
           String code,
-      @OpenApiDescription("VALID, USED (checked in) or VOID (cancelled)") String status,
+      @OpenApiDescription("VALID, USED (checked in) or VOID (cancelled)")
+          @OpenApiPropertyType(definedBy = TicketStatus.class)
+          String status,
       @OpenApiNullable Instant checkedInAt) {
     static TicketResponse of(Ticket t) {
       return new TicketResponse(
@@ -39,7 +44,8 @@ final class TicketDtos {
   record TicketList(List<TicketResponse> items) {}
 
   /** A code scanned at the door. */
-  record CheckInRequest(@OpenApiExample("3f2a9c0d41b7e85a6c1d0e9f2b3a4c5d") String code) {}
+  record CheckInRequest(
+      @OpenApiRequired @OpenApiExample("3f2a9c0d41b7e85a6c1d0e9f2b3a4c5d") String code) {}
 
   /** A ticket admitted. */
   record CheckInResponse(UUID ticketId, UUID bookingId, UUID eventId, Instant checkedInAt) {

@@ -66,6 +66,12 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
+  CorsPolicy corsPolicy(AppConfig config) {
+    return new CorsPolicy(config.http().corsAllowedOrigins());
+  }
+
+  @Provides
+  @Singleton
   ClientAddress clientAddress(AppConfig config) {
     return new ClientAddress(config.http().trustForwardedFor());
   }

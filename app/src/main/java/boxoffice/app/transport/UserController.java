@@ -47,6 +47,7 @@ final class UserController {
   @OpenApi(
       path = "/api/v1/users/me",
       methods = HttpMethod.GET,
+      operationId = "getMe",
       tags = "Users",
       summary = "The signed-in account",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -63,6 +64,7 @@ final class UserController {
   @OpenApi(
       path = "/api/v1/admin/users",
       methods = HttpMethod.GET,
+      operationId = "listUsers",
       tags = "Admin",
       summary = "All accounts, oldest first (administrators only)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -93,6 +95,7 @@ final class UserController {
   @OpenApi(
       path = "/api/v1/admin/users/{id}/role",
       methods = HttpMethod.PUT,
+      operationId = "changeUserRole",
       tags = "Admin",
       summary = "Give an account a role (administrators only)",
       description =

@@ -43,6 +43,7 @@ final class WaitlistController {
   @OpenApi(
       path = "/api/v1/events/{id}/waitlist",
       methods = HttpMethod.POST,
+      operationId = "joinWaitlist",
       tags = "Waiting list",
       summary = "Join a sold-out event's waiting list",
       description =
@@ -77,12 +78,15 @@ final class WaitlistController {
     JoinRequest request = body.read(ctx, JoinRequest.class);
     WaitlistEntry entry = waitlist.join(AuthMiddleware.principal(ctx), eventId, request.quantity());
     ActionLog.joinedWaitlist(entry);
-    ctx.status(201).json(EntryResponse.of(entry, clock.instant()));
+    ctx.status(201)
+        .header("Location", Router.API + "/waitlist/" + entry.id())
+        .json(EntryResponse.of(entry, clock.instant()));
   }
 
   @OpenApi(
       path = "/api/v1/waitlist",
       methods = HttpMethod.GET,
+      operationId = "listMyWaitlistEntries",
       tags = "Waiting list",
       summary = "The caller's waiting-list entries, newest first",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -114,6 +118,7 @@ final class WaitlistController {
   @OpenApi(
       path = "/api/v1/waitlist/{id}",
       methods = HttpMethod.DELETE,
+      operationId = "leaveWaitlist",
       tags = "Waiting list",
       summary = "Leave the waiting list (an offered hold is released at once)",
       security = @OpenApiSecurity(name = "bearerAuth"),
@@ -137,6 +142,7 @@ final class WaitlistController {
   @OpenApi(
       path = "/api/v1/events/{id}/waitlist",
       methods = HttpMethod.GET,
+      operationId = "listEventWaitlist",
       tags = "Waiting list",
       summary = "An event's waiting list in queue order (administrators)",
       security = @OpenApiSecurity(name = "bearerAuth"),

@@ -4,6 +4,7 @@ import boxoffice.app.domain.WaitlistEntry;
 import boxoffice.app.domain.WaitlistStatus;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiRequired;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ final class WaitlistDtos {
   private WaitlistDtos() {}
 
   /** Seats to wait for (1..10), offered all together or not at all. */
-  record JoinRequest(@OpenApiExample("2") Integer quantity) {}
+  record JoinRequest(@OpenApiRequired @OpenApiExample("2") Integer quantity) {}
 
   /**
    * An entry. {@code position}: its place among the entries still waiting (1 = next), while it

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,6 +96,8 @@ class AppConfigLoaderTest {
             http:
               port: 9090
               trust-forwarded-for: true
+              cors:
+                allowed-origins: "https://app.example.org, http://localhost:3000"
             request-timeout: 10s
             max-body-size: 2MiB
             db:
@@ -111,6 +114,8 @@ class AppConfigLoaderTest {
 
     assertThat(config.http().port()).isEqualTo(9090);
     assertThat(config.http().trustForwardedFor()).isTrue();
+    assertThat(config.http().corsAllowedOrigins())
+        .containsExactly("https://app.example.org", "http://localhost:3000");
     assertThat(config.http().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.http().maxBodySize()).isEqualTo(2L * 1024 * 1024);
     assertThat(config.db().poolSize()).isEqualTo(3);
@@ -195,7 +200,8 @@ class AppConfigLoaderTest {
                 512L * 1024,
                 true,
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30),
+                List.of()));
     assertThat(config.db())
         .isEqualTo(
             new AppConfig.Database(
@@ -276,6 +282,7 @@ class AppConfigLoaderTest {
         "BCRYPT_COST              | 99      | bcrypt.cost                   | must be between 4 and 31, got 99",
         "BCRYPT_COST              | 3       | bcrypt.cost                   | must be between 4 and 31, got 3",
         "HTTP_TRUST_FORWARDED_FOR | maybe   | http.trust-forwarded-for      | expected true or false, got 'maybe'",
+        "HTTP_CORS_ALLOWED_ORIGINS | https://app.example.org/ | http.cors.allowed-origins | expected origins like https://app.example.org (no path) or *, got 'https://app.example.org/'",
         "ACCESS_TOKEN_TTL         | 10s     | access-token-ttl              | must be between",
         "LOGIN_THROTTLE_WINDOW    | forever | login-throttle.window         | expected a duration",
         "DB_URL                   | ' '     | db.url                        | must not be empty",

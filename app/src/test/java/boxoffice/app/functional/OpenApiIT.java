@@ -45,12 +45,105 @@ class OpenApiIT {
         .isEqualTo("bearer");
     assertThat(document.at("/paths/~1api~1v1~1users~1me/get/security").toString())
         .contains("bearerAuth");
+    assertThat(document.at("/paths/~1api~1v1~1auth~1register/post/responses/422/$ref").asText())
+        .isEqualTo("#/components/responses/ValidationFailed");
     assertThat(
             document
-                .at("/paths/~1api~1v1~1auth~1register/post/responses/422/content")
+                .at("/components/responses/ValidationFailed/content")
                 .has("application/problem+json"))
         .isTrue();
     assertThat(document.at("/components/schemas/RegisterRequest/properties").has("email")).isTrue();
+  }
+
+  @Test
+  void everyOperationHasAUniqueOperationIdAndADeclaredTag() {
+    JsonNode document = app.http().get("/openapi.json").json();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    java.util.Set<String> tags = new java.util.HashSet<>();
+    document.get("tags").forEach(t -> tags.add(t.get("name").asText()));
+
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          String id = operation.getValue().path("operationId").asText();
+                          assertThat(id)
+                              .as("operationId of %s", path.getKey())
+                              .matches("[a-z][A-Za-z]+");
+                          assertThat(ids.add(id)).as("unique %s", id).isTrue();
+                          operation
+                              .getValue()
+                              .get("tags")
+                              .forEach(t -> assertThat(tags).contains(t.asText()));
+                        }));
+    assertThat(ids).contains("bookSeats", "cancelBooking", "searchEvents", "logIn", "register");
+    assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
+    // Administrators' operations answer others 403, whether or not their annotations say so.
+    assertThat(document.at("/paths/~1api~1v1~1events~1{id}/patch/responses/403/$ref").asText())
+        .isEqualTo("#/components/responses/Forbidden");
+  }
+
+  @Test
+  void schemasSayWhatIsAlwaysThereAndUseEnumsAndFormats() {
+    JsonNode schemas = app.http().get("/openapi.json").json().at("/components/schemas");
+
+    assertThat(schemas.at("/BookingResponse/required").toString())
+        .contains("\"id\"", "\"status\"", "\"createdAt\"")
+        .doesNotContain("cancelledAt");
+    assertThat(schemas.at("/BookingResponse/additionalProperties").isMissingNode()).isTrue();
+    assertThat(schemas.at("/BookingResponse/properties/id/format").asText()).isEqualTo("uuid");
+    assertThat(schemas.at("/BookingStatus/enum").toString()).contains("CONFIRMED", "CANCELLED");
+    assertThat(schemas.at("/RegisterRequest/required").toString())
+        .contains("email", "password", "name");
+    assertThat(schemas.at("/BookRequest/required").toString()).contains("quantity");
+    assertThat(schemas.at("/BookRequest/properties/quantity/example").isInt()).isTrue();
+    assertThat(schemas.at("/EventResponse/properties/status").toString()).contains("EventStatus");
+    assertThat(schemas.at("/UserResponse/properties/role").toString()).contains("Role");
+  }
+
+  @Test
+  void everyCreatedAnswerDocumentsItsLocationAndErrorsReferenceSharedProblems() {
+    JsonNode paths = app.http().get("/openapi.json").json().get("paths");
+
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          JsonNode responses = operation.getValue().get("responses");
+                          if (responses.has("201")) {
+                            assertThat(responses.at("/201/headers/Location/$ref").asText())
+                                .as("Location of %s", path.getKey())
+                                .isEqualTo("#/components/headers/Location");
+                          }
+                          responses
+                              .properties()
+                              .forEach(
+                                  r -> {
+                                    if (r.getKey().startsWith("4")) {
+                                      assertThat(r.getValue().path("$ref").asText())
+                                          .as("%s %s", path.getKey(), r.getKey())
+                                          .startsWith("#/components/responses/");
+                                    }
+                                  });
+                          if (operation
+                              .getValue()
+                              .path("security")
+                              .toString()
+                              .contains("bearerAuth")) {
+                            assertThat(responses.has("401"))
+                                .as("401 of %s", path.getKey())
+                                .isTrue();
+                          }
+                        }));
   }
 
   @Test

@@ -16,11 +16,15 @@ class ProblemCodesDocumentedIT {
 
   @Test
   void theServedOpenApiDocumentListsEveryCode() {
-    String problem =
-        app.http().get("/openapi.json").json().at("/components/schemas/Problem").toString();
+    var document = app.http().get("/openapi.json").json();
+    String codes = document.at("/components/schemas/ProblemCode/enum").toString();
+    String responses = document.at("/components/responses").toString();
 
+    assertThat(document.at("/components/schemas/Problem/properties/code").toString())
+        .contains("#/components/schemas/ProblemCode");
     assertThat(Arrays.stream(ProblemCode.values()).map(Enum::name))
-        .allSatisfy(code -> assertThat(problem).contains(code));
+        .allSatisfy(code -> assertThat(codes).contains("\"" + code + "\""))
+        .allSatisfy(code -> assertThat(responses).contains("`" + code + "`"));
   }
 
   @Test
