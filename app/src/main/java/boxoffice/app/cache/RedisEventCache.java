@@ -58,6 +58,10 @@ final class RedisEventCache implements EventCache, AutoCloseable {
   private final AtomicBoolean available = new AtomicBoolean(true);
   private final Set<UUID> missedInvalidations = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean missedTooMany = new AtomicBoolean();
+
+  /** The entry decoded last, with its view (see decode). */
+  private volatile Decoded lastDecoded;
+
   private final InvalidationFeed feed;
   private final Set<UUID> unpublished = ConcurrentHashMap.newKeySet();
   // Only touched by the probe thread.
@@ -103,7 +107,7 @@ final class RedisEventCache implements EventCache, AutoCloseable {
       return loader.get();
     }
     if (cached.isPresent()) {
-      Optional<EventView> view = EventViewCodec.decode(cached.get());
+      Optional<EventView> view = decode(cached.get());
       if (view.isPresent()) {
         hits.increment();
         return view;
@@ -120,6 +124,22 @@ final class RedisEventCache implements EventCache, AutoCloseable {
         view -> call("SET", () -> redis.set(key, EventViewCodec.encode(view), fillParams)));
     return loaded;
   }
+
+  /**
+   * Decodes an entry, once for all the readers of a round trip: they are handed the same array, and
+   * a view is immutable.
+   */
+  private Optional<EventView> decode(byte[] entry) {
+    Decoded last = lastDecoded;
+    if (last != null && last.entry() == entry) {
+      return last.view();
+    }
+    Optional<EventView> view = EventViewCodec.decode(entry);
+    lastDecoded = new Decoded(entry, view);
+    return view;
+  }
+
+  private record Decoded(byte[] entry, Optional<EventView> view) {}
 
   @Override
   public void invalidate(UUID id) {

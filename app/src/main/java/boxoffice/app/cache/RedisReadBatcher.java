@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -20,7 +20,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * every write that completed before it began, exactly as a read of its own would.
  *
  * <p>No thread of its own: the first reader sends, and each batch, once answered, elects one of the
- * readers waiting for the next batch to send it.
+ * readers waiting for the next batch to send it. The lock guards only the queue and the election; a
+ * batch's readers are answered outside it and each woken once, so they do not queue again for the
+ * lock one after the other to leave their wait.
  */
 final class RedisReadBatcher {
   private final Function<List<byte[]>, List<byte[]>> fetch;
@@ -45,21 +47,30 @@ final class RedisReadBatcher {
    *     when no answer came within the patience
    */
   byte[] get(byte[] key) {
-    Read read = new Read(key, lock.newCondition());
+    Read read = new Read(key, Thread.currentThread());
+    boolean sendsNow;
     lock.lock();
     try {
       queued.add(read);
-      if (sending) {
-        awaitTurn(read);
-        if (read.done) {
-          return read.result();
-        }
-      }
+      sendsNow = !sending;
       sending = true;
     } finally {
       lock.unlock();
     }
-    send();
+    if (sendsNow) {
+      send();
+    } else if (awaitTurn(read) == Read.ELECTED) {
+      // The readers behind depend on this round trip: an interrupt (the request's deadline) must
+      // not abort it, so it is held back until the batch is sent and answered.
+      boolean interrupted = Thread.interrupted();
+      try {
+        send();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     return read.result();
   }
 
@@ -73,21 +84,40 @@ final class RedisReadBatcher {
     }
   }
 
-  /** Until the read is answered or elected to send the next batch; the lock is held. */
-  private void awaitTurn(Read read) {
-    long nanos = patienceNanos;
-    try {
-      while (!read.done && !read.elected) {
-        if (nanos <= 0) {
-          read.abandoned = true;
-          throw new JedisConnectionException("no answer from Redis within the read's patience");
-        }
-        nanos = read.turn.awaitNanos(nanos);
+  /** Until the read is answered ({@link Read#DONE}) or elected to send the next batch. */
+  private int awaitTurn(Read read) {
+    long deadline = System.nanoTime() + patienceNanos;
+    while (true) {
+      int state = read.state;
+      if (state != Read.WAITING) {
+        return state;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      long left = deadline - System.nanoTime();
+      boolean interrupted = Thread.currentThread().isInterrupted();
+      if (left <= 0 || interrupted) {
+        if (giveUp(read)) {
+          throw new JedisConnectionException(
+              interrupted
+                  ? "interrupted while waiting for Redis"
+                  : "no answer from Redis within the read's patience");
+        }
+        return read.state; // answered or elected meanwhile
+      }
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /** Abandons a read still waiting; false when it was answered or elected meanwhile. */
+  private boolean giveUp(Read read) {
+    lock.lock();
+    try {
+      if (read.state != Read.WAITING) {
+        return false;
+      }
       read.abandoned = true;
-      throw new JedisConnectionException("interrupted while waiting for Redis", e);
+      return true;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -120,67 +150,64 @@ final class RedisReadBatcher {
       if (values == null && failure == null) {
         failure = new JedisConnectionException("the Redis read failed");
       }
-      finish(batch, positions, values, failure);
+      electNextSender();
+      for (Read read : batch) {
+        if (failure != null) {
+          read.complete(null, failure);
+        } else {
+          read.complete(values.get(positions.get(ByteBuffer.wrap(read.key))), null);
+        }
+      }
     }
   }
 
-  private void finish(
-      List<Read> batch,
-      Map<ByteBuffer, Integer> positions,
-      List<byte[]> values,
-      RuntimeException failure) {
+  private void electNextSender() {
+    Read next = null;
     lock.lock();
     try {
-      for (Read read : batch) {
-        if (failure != null) {
-          read.fail(failure);
-        } else {
-          read.answer(values.get(positions.get(ByteBuffer.wrap(read.key))));
-        }
+      queued.removeIf(read -> read.abandoned);
+      if (queued.isEmpty()) {
+        sending = false;
+      } else {
+        next = queued.getFirst();
+        next.state = Read.ELECTED;
       }
-      electNextSender();
     } finally {
       lock.unlock();
     }
-  }
-
-  /** The lock is held. */
-  private void electNextSender() {
-    queued.removeIf(read -> read.abandoned);
-    if (queued.isEmpty()) {
-      sending = false;
-      return;
+    if (next != null) {
+      LockSupport.unpark(next.reader);
     }
-    Read next = queued.getFirst();
-    next.elected = true;
-    next.turn.signal();
   }
 
-  /** One reader's request; its fields are guarded by the batcher's lock until it is done. */
+  /** One reader's request. */
   private static final class Read {
+    static final int WAITING = 0;
+    static final int ELECTED = 1;
+    static final int DONE = 2;
+
     final byte[] key;
-    final Condition turn;
-    boolean done;
-    boolean elected;
+    final Thread reader;
+
+    /** Written by the batch that answers or elects it; its value and failure are set before. */
+    volatile int state = WAITING;
+
+    /** Guarded by the batcher's lock. */
     boolean abandoned;
+
     private byte[] value;
     private RuntimeException failure;
 
-    Read(byte[] key, Condition turn) {
+    Read(byte[] key, Thread reader) {
       this.key = key;
-      this.turn = turn;
+      this.reader = reader;
     }
 
-    void answer(byte[] value) {
+    void complete(byte[] value, RuntimeException failure) {
       this.value = value;
-      done = true;
-      turn.signal();
-    }
-
-    void fail(RuntimeException failure) {
       this.failure = failure;
-      done = true;
-      turn.signal();
+      state = DONE;
+      LockSupport.unpark(reader);
     }
 
     byte[] result() {

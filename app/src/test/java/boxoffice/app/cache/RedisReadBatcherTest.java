@@ -164,6 +164,27 @@ class RedisReadBatcherTest {
   }
 
   @Test
+  void anInterruptedReaderGivesUpAndTheReadersBehindItAreStillAnswered() throws Exception {
+    store.put("a", "1");
+    gate = new CountDownLatch(1);
+    Future<String> first = readers.submit(() -> read("a"));
+    awaitCondition(() -> roundTrips.size() == 1);
+    Future<String> interrupted = readers.submit(() -> read("a"));
+    awaitCondition(() -> batcher.waiting() == 1);
+    Future<String> behind = readers.submit(() -> read("a"));
+    awaitCondition(() -> batcher.waiting() == 2);
+
+    interrupted.cancel(true);
+    awaitCondition(() -> batcher.waiting() == 1);
+    gate.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("1");
+    assertThat(behind.get(10, TimeUnit.SECONDS)).isEqualTo("1");
+    assertThat(read("a")).isEqualTo("1");
+    assertThat(roundTrips).hasSize(3);
+  }
+
+  @Test
   void manyConcurrentReadersEachGetTheirOwnKeysValue() throws Exception {
     for (int i = 0; i < 20; i++) {
       store.put("k" + i, "v" + i);
