@@ -71,7 +71,8 @@ final class CorsPolicy {
    */
   void preflight(Context ctx, Collection<String> methods) {
     String allow = String.join(", ", methods);
-    ctx.status(204).header("Allow", allow);
+    // OPTIONS itself is allowed on the path too, as a 405 there says.
+    ctx.status(204).header("Allow", allow + ", OPTIONS");
     String requested = ctx.header("Access-Control-Request-Method");
     if (requested == null || !methods.contains(requested)) {
       return;

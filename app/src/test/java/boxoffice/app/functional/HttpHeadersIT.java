@@ -43,6 +43,7 @@ class HttpHeadersIT {
         .contains("Authorization", "Content-Type", "If-Match");
     assertThat(response.header("Access-Control-Max-Age")).isEqualTo("600");
     assertThat(response.header("Vary")).contains("Origin");
+    assertThat(response.header("Allow").split(", ")).contains("GET", "PATCH", "DELETE", "OPTIONS");
   }
 
   @Test
