@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,25 +63,14 @@ class OpenApiIT {
     java.util.Set<String> tags = new java.util.HashSet<>();
     document.get("tags").forEach(t -> tags.add(t.get("name").asText()));
 
-    document
-        .get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        operation -> {
-                          String id = operation.getValue().path("operationId").asText();
-                          assertThat(id)
-                              .as("operationId of %s", path.getKey())
-                              .matches("[a-z][A-Za-z]+");
-                          assertThat(ids.add(id)).as("unique %s", id).isTrue();
-                          operation
-                              .getValue()
-                              .get("tags")
-                              .forEach(t -> assertThat(tags).contains(t.asText()));
-                        }));
+    forEachOperation(
+        document.get("paths"),
+        (path, operation) -> {
+          String id = operation.path("operationId").asText();
+          assertThat(id).as("operationId of %s", path).matches("[a-z][A-Za-z]+");
+          assertThat(ids.add(id)).as("unique %s", id).isTrue();
+          operation.get("tags").forEach(t -> assertThat(tags).contains(t.asText()));
+        });
     assertThat(ids).contains("bookSeats", "cancelBooking", "searchEvents", "logIn", "register");
     assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
     // Administrators' operations answer others 403, whether or not their annotations say so.
@@ -110,40 +100,40 @@ class OpenApiIT {
   void everyCreatedAnswerDocumentsItsLocationAndErrorsReferenceSharedProblems() {
     JsonNode paths = app.http().get("/openapi.json").json().get("paths");
 
+    forEachOperation(
+        paths,
+        (path, operation) -> {
+          JsonNode responses = operation.get("responses");
+          if (responses.has("201")) {
+            assertThat(responses.at("/201/headers/Location/$ref").asText())
+                .as("Location of %s", path)
+                .isEqualTo("#/components/headers/Location");
+          }
+          responses
+              .properties()
+              .forEach(
+                  r -> {
+                    if (r.getKey().startsWith("4")) {
+                      assertThat(r.getValue().path("$ref").asText())
+                          .as("%s %s", path, r.getKey())
+                          .startsWith("#/components/responses/");
+                    }
+                  });
+          if (operation.path("security").toString().contains("bearerAuth")) {
+            assertThat(responses.has("401")).as("401 of %s", path).isTrue();
+          }
+        });
+  }
+
+  /** Every operation of the document's paths, with its path. */
+  private static void forEachOperation(JsonNode paths, BiConsumer<String, JsonNode> check) {
     paths
         .properties()
         .forEach(
             path ->
                 path.getValue()
                     .properties()
-                    .forEach(
-                        operation -> {
-                          JsonNode responses = operation.getValue().get("responses");
-                          if (responses.has("201")) {
-                            assertThat(responses.at("/201/headers/Location/$ref").asText())
-                                .as("Location of %s", path.getKey())
-                                .isEqualTo("#/components/headers/Location");
-                          }
-                          responses
-                              .properties()
-                              .forEach(
-                                  r -> {
-                                    if (r.getKey().startsWith("4")) {
-                                      assertThat(r.getValue().path("$ref").asText())
-                                          .as("%s %s", path.getKey(), r.getKey())
-                                          .startsWith("#/components/responses/");
-                                    }
-                                  });
-                          if (operation
-                              .getValue()
-                              .path("security")
-                              .toString()
-                              .contains("bearerAuth")) {
-                            assertThat(responses.has("401"))
-                                .as("401 of %s", path.getKey())
-                                .isTrue();
-                          }
-                        }));
+                    .forEach(operation -> check.accept(path.getKey(), operation.getValue())));
   }
 
   @Test
