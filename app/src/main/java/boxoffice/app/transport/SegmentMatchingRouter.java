@@ -80,8 +80,14 @@ final class SegmentMatchingRouter extends InternalRouter {
             && !routerConfig.treatMultipleSlashesAsSingleSlash;
     String path = entry.getEndpoint().getPath();
     return plainRouter
-        ? new Route(entry, SegmentTemplate.of(path), literalPrefix(path))
-        : new Route(entry, null, "");
+        ? new Route(entry, SegmentTemplate.of(path), literalPrefix(path), rolesOf(entry))
+        : new Route(entry, null, "", rolesOf(entry));
+  }
+
+  /** The roles the route was registered with, as Javalin's HTTP step gives them the context. */
+  private static Set<RouteRole> rolesOf(ParsedEndpoint entry) {
+    Roles roles = entry.getEndpoint().metadata(Roles.class);
+    return roles == null ? Set.of() : roles.getRoles();
   }
 
   /**
@@ -110,7 +116,8 @@ final class SegmentMatchingRouter extends InternalRouter {
    * A route with its segments, or without (null) when Javalin must match it; then a request that
    * does not start with the template's literal prefix is refused before Javalin's expression.
    */
-  record Route(ParsedEndpoint entry, SegmentTemplate template, String literalPrefix) {
+  record Route(
+      ParsedEndpoint entry, SegmentTemplate template, String literalPrefix, Set<RouteRole> roles) {
     boolean matches(String requestUri) {
       if (template != null) {
         return template.matches(requestUri);
@@ -120,12 +127,6 @@ final class SegmentMatchingRouter extends InternalRouter {
       return path.equals("*")
           || path.equals(requestUri)
           || (requestUri.startsWith(literalPrefix) && entry.matches(requestUri));
-    }
-
-    /** The roles the route was registered with, as Javalin's HTTP step gives them the context. */
-    Set<RouteRole> roles() {
-      Roles roles = entry.getEndpoint().metadata(Roles.class);
-      return roles == null ? Set.of() : roles.getRoles();
     }
 
     /** The request's path parameters, or null when Javalin must extract them. */
